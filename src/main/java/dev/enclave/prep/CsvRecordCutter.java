@@ -1,0 +1,155 @@
+package dev.enclave.prep;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Cuts a CSV byte stream into records at line breaks outside quotes, keeping each record's starting line number, so that
+ * one broken record never takes the rest of the file with it. It works on bytes: a line feed and a double quote are
+ * single bytes in UTF-8 and never part of a multi-byte character, so invalid UTF-8 is caught per record later.
+ *
+ * <p>A record whose quotes have not closed within {@code maxRecordBytes}, or by the end of the input, is cut back to its
+ * first line and marked {@link QuarantineReason#UNBALANCED_QUOTE}; reading resumes on the next line. Blank lines
+ * between records are skipped and counted. Field parsing is left to Commons CSV ({@link CsvRowParser}).
+ */
+final class CsvRecordCutter implements Iterator<RawRecord> {
+    private final InputStream in;
+    private final int maxRecordBytes;
+    private final Deque<Line> pushedBack = new ArrayDeque<>();
+    private long nextLineNumber = 1;
+    private boolean eof;
+    private long blankLines;
+    private RawRecord next;
+
+    private record Line(long number, byte[] bytes) {}
+
+    CsvRecordCutter(InputStream in, int maxRecordBytes) {
+        this.in = in;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** Blank lines skipped so far. */
+    long blankLines() {
+        return blankLines;
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (next == null) {
+            next = cut();
+        }
+        return next != null;
+    }
+
+    @Override
+    public RawRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        RawRecord record = next;
+        next = null;
+        return record;
+    }
+
+    private RawRecord cut() {
+        Line first = nextNonBlankLine();
+        if (first == null) {
+            return null;
+        }
+        Deque<Line> lines = new ArrayDeque<>();
+        lines.add(first);
+        long quotes = countQuotes(first.bytes());
+        int size = first.bytes().length;
+        while (quotes % 2 != 0) {
+            Line more = size > maxRecordBytes ? null : nextLine();
+            if (more == null) {
+                lines.removeFirst();
+                while (!lines.isEmpty()) {
+                    pushedBack.addFirst(lines.removeLast());
+                }
+                return new RawRecord(first.number(), 1, first.bytes(), QuarantineReason.UNBALANCED_QUOTE);
+            }
+            lines.add(more);
+            quotes += countQuotes(more.bytes());
+            size += more.bytes().length + 1;
+        }
+        return new RawRecord(first.number(), lines.size(), join(lines, size), null);
+    }
+
+    private Line nextNonBlankLine() {
+        for (Line line = nextLine(); line != null; line = nextLine()) {
+            if (!isBlank(line.bytes())) {
+                return line;
+            }
+            blankLines++;
+        }
+        return null;
+    }
+
+    private Line nextLine() {
+        if (!pushedBack.isEmpty()) {
+            return pushedBack.removeFirst();
+        }
+        if (eof) {
+            return null;
+        }
+        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+        try {
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                line.write(b);
+            }
+            if (b < 0) {
+                eof = true;
+                if (line.size() == 0) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] bytes = line.toByteArray();
+        if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
+            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        }
+        return new Line(nextLineNumber++, bytes);
+    }
+
+    private static long countQuotes(byte[] bytes) {
+        long count = 0;
+        for (byte b : bytes) {
+            if (b == '"') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] join(Deque<Line> lines, int size) {
+        byte[] joined = new byte[size];
+        int at = 0;
+        for (Line line : lines) {
+            if (at > 0) {
+                joined[at++] = '\n';
+            }
+            System.arraycopy(line.bytes(), 0, joined, at, line.bytes().length);
+            at += line.bytes().length;
+        }
+        return joined;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.enclave.prep;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Column names and schema of prepared rows, as the split Parquet files hold them. */
+public final class PreparedRows {
+    public static final String ID = InputRows.ID;
+    public static final String GROUP = InputRows.GROUP;
+    public static final String TEXT = InputRows.TEXT;
+    public static final String LABEL = InputRows.LABEL;
+    public static final String LABEL_INDEX = "label_index";
+    public static final String PHI_SPANS = "phi_spans";
+    public static final String INPUT_IDS = "input_ids";
+    public static final String TOKENS = "tokens";
+    public static final String TRUNCATED = "truncated";
+    public static final String SPLIT = GroupSplitter.SPLIT;
+
+    /** After de-identification: the text is redacted and {@link #PHI_SPANS} counts what was replaced, per kind. */
+    public static final StructType DEIDENTIFIED = new StructType()
+            .add(ID, DataTypes.StringType, false)
+            .add(GROUP, DataTypes.StringType, false)
+            .add(TEXT, DataTypes.StringType, false)
+            .add(LABEL, DataTypes.StringType, true)
+            .add(PHI_SPANS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), false);
+
+    /** The final rows: de-identified text, label index, token ids. */
+    public static final StructType TOKENISED = new StructType()
+            .add(ID, DataTypes.StringType, false)
+            .add(GROUP, DataTypes.StringType, false)
+            .add(TEXT, DataTypes.StringType, false)
+            .add(LABEL, DataTypes.StringType, true)
+            .add(LABEL_INDEX, DataTypes.IntegerType, false)
+            .add(SPLIT, DataTypes.StringType, false)
+            .add(INPUT_IDS, DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+            .add(TOKENS, DataTypes.IntegerType, false)
+            .add(TRUNCATED, DataTypes.BooleanType, false);
+
+    private PreparedRows() {}
+}

@@ -1,0 +1,36 @@
+package dev.enclave.spec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The input data and the rules a row must meet to be used.
+ *
+ * @param path input file (CSV with a header row)
+ * @param format input format
+ * @param columns column roles
+ * @param labels the label set; a row with another label is quarantined
+ * @param maxTextChars a text longer than this is quarantined (default 100,000)
+ * @param maxQuarantinedFraction the run fails when more of the input than this is quarantined (default 0.05)
+ */
+public record DataSpec(
+        String path,
+        InputFormat format,
+        ColumnsSpec columns,
+        List<String> labels,
+        Integer maxTextChars,
+        Double maxQuarantinedFraction) {
+
+    /** Input file formats Enclave ingests. */
+    public enum InputFormat { CSV }
+
+    public DataSpec {
+        Checks.require(path, "path");
+        format = Objects.requireNonNullElse(format, InputFormat.CSV);
+        Checks.require(columns, "columns");
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        maxTextChars = Checks.positive(Objects.requireNonNullElse(maxTextChars, 100_000), "max_text_chars");
+        maxQuarantinedFraction = Checks.fraction(Objects.requireNonNullElse(maxQuarantinedFraction, 0.05),
+                "max_quarantined_fraction");
+    }
+}

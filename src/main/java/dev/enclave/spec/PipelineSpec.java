@@ -1,0 +1,48 @@
+package dev.enclave.spec;
+
+import java.util.Objects;
+
+/**
+ * A pipeline spec as the user wrote it, with defaults filled in: what to read, how to prepare it, which model to tune,
+ * how to train and evaluate it, and where data may live. Immutable; {@link SpecLoader} builds it from YAML.
+ *
+ * @param version spec format version; only {@value #FORMAT_VERSION} exists
+ * @param name pipeline name, used in run folder names
+ * @param seed fixes splits, surrogates, initialisation and data order
+ */
+public record PipelineSpec(
+        int version,
+        String name,
+        long seed,
+        ResidencySpec residency,
+        DataSpec data,
+        DeidSpec deid,
+        SplitSpec split,
+        ModelSpec model,
+        TaskSpec task,
+        TrainingSpec training,
+        EvaluationSpec evaluation,
+        OutputSpec output) {
+
+    /** The spec format this build reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    public PipelineSpec {
+        if (version != FORMAT_VERSION) {
+            throw Checks.invalid("version", "must be " + FORMAT_VERSION + " (got " + version + ")");
+        }
+        Checks.require(name, "name");
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw Checks.invalid("name", "must be letters, digits, '.', '_' or '-' (it names run folders)");
+        }
+        Checks.require(residency, "residency");
+        Checks.require(data, "data");
+        Checks.require(model, "model");
+        deid = Objects.requireNonNullElseGet(deid, DeidSpec::defaults);
+        split = Objects.requireNonNullElseGet(split, SplitSpec::defaults);
+        task = Objects.requireNonNullElseGet(task, TaskSpec::defaults);
+        training = Objects.requireNonNullElseGet(training, TrainingSpec::defaults);
+        evaluation = Objects.requireNonNullElseGet(evaluation, EvaluationSpec::defaults);
+        output = Objects.requireNonNullElseGet(output, OutputSpec::defaults);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.enclave.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * AdamW (Loshchilov and Hutter) with decoupled weight decay, per-group learning rates and global gradient-norm
+ * clipping, on the engine's fused Adam kernel. Unlike DJL's own optimisers its moment estimates and step count are
+ * plain state owned here, so checkpoints can save and restore them. Biases and LayerNorm parameters get no decay.
+ */
+public final class AdamW implements AutoCloseable {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final NDManager stateManager;
+    private final List<Slot> slots = new ArrayList<>();
+    private final float weightDecay;
+    private final double clipGradNorm;
+    private int step;
+
+    /** One trained parameter with its group's peak learning rate and its moment estimates. */
+    private record Slot(String name, Parameter parameter, double peakLearningRate, boolean decays, NDArray mean,
+            NDArray variance) {}
+
+    /**
+     * @param manager parent scope for the optimiser state
+     * @param weightDecay decoupled weight decay per unit learning rate
+     * @param clipGradNorm clip the global gradient norm to this (0: no clipping)
+     */
+    public AdamW(NDManager manager, double weightDecay, double clipGradNorm) {
+        this.stateManager = manager.newSubManager();
+        this.weightDecay = (float) weightDecay;
+        this.clipGradNorm = clipGradNorm;
+    }
+
+    /** Adds parameters trained at {@code peakLearningRate} (times the schedule factor). */
+    public AdamW add(String group, List<? extends java.util.Map.Entry<String, Parameter>> parameters,
+            double peakLearningRate) {
+        for (var entry : parameters) {
+            NDArray weight = entry.getValue().getArray();
+            String name = entry.getKey();
+            boolean decays = !(name.endsWith("bias") || name.contains("LayerNorm") || name.contains("layer_norm"));
+            NDArray mean = stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            NDArray variance = stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+            slots.add(new Slot(group + ":" + name, entry.getValue(), peakLearningRate, decays, mean, variance));
+        }
+        return this;
+    }
+
+    /**
+     * Applies one update with learning rate {@code peak × factor} per group, then zeroes the gradients.
+     *
+     * @return the global gradient norm before clipping
+     */
+    public double step(double factor) {
+        step++;
+        double norm = globalGradientNorm();
+        float rescale = clipGradNorm > 0 && norm > clipGradNorm ? (float) (clipGradNorm / (norm + 1e-6)) : 1f;
+        double biasCorrection = Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step));
+        for (Slot slot : slots) {
+            NDArray weight = slot.parameter().getArray();
+            float learningRate = (float) (slot.peakLearningRate() * factor);
+            weight.getNDArrayInternal().adamUpdate(
+                    new NDList(weight, weight.getGradient(), slot.mean(), slot.variance()),
+                    new NDList(weight),
+                    learningRate,
+                    (float) (learningRate * biasCorrection),
+                    slot.decays() ? weightDecay : 0f,
+                    rescale,
+                    Float.MAX_VALUE,
+                    BETA1,
+                    BETA2,
+                    EPSILON,
+                    false,
+                    true);
+        }
+        return norm;
+    }
+
+    /** Steps taken so far. */
+    public int steps() {
+        return step;
+    }
+
+    private double globalGradientNorm() {
+        double sumOfSquares = 0;
+        for (Slot slot : slots) {
+            try (NDArray norm = slot.parameter().getArray().getGradient().norm()) {
+                double value = norm.getFloat();
+                sumOfSquares += value * value;
+            }
+        }
+        return Math.sqrt(sumOfSquares);
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}
