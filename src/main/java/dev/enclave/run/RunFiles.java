@@ -1,6 +1,7 @@
 package dev.enclave.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.enclave.residency.AuditEvent;
 import dev.enclave.residency.AuditLog;
@@ -18,8 +19,9 @@ import java.util.Map;
  * read, write and delete goes into the audit log with its size and sha256.
  */
 public final class RunFiles {
-    /** JSON as Enclave writes it: sorted keys, indented, so equal content gives equal bytes. */
+    /** JSON as Enclave writes it: snake_case names, sorted map keys, indented, so equal content gives equal bytes. */
     public static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
