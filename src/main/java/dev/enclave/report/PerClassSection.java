@@ -4,6 +4,7 @@ import dev.enclave.eval.ClassMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /** Precision, recall and F1 of every class for each evaluated model. */
 final class PerClassSection implements Section {
@@ -29,7 +30,7 @@ final class PerClassSection implements Section {
             headers.addAll(List.of(model.name() + " precision", model.name() + " recall", model.name() + " F1"));
         }
         Table table = new Table(headers.toArray(String[]::new))
-                .numeric(java.util.stream.IntStream.range(1, headers.size()).toArray());
+                .numeric(IntStream.range(1, headers.size()).toArray());
         List<String> labels = models.get(0).metrics().labels();
         for (int c = 0; c < labels.size(); c++) {
             List<String> cells = new ArrayList<>();

@@ -33,7 +33,10 @@ public final class ReportWriter {
                 new DeidentificationSection(), new ResidencySection());
     }
 
-    /** Writes the standard report to {@code htmlFile}, creating its folder; replaces the file atomically. */
+    /**
+     * Writes the standard report to {@code htmlFile}, creating its folder; replaces the file atomically. A new file
+     * is readable by its owner only, like every temporary file it starts as.
+     */
     public static void write(ReportData data, Path htmlFile) throws IOException {
         write(data, standardSections(), htmlFile);
     }

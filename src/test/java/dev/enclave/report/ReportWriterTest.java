@@ -178,6 +178,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void smallestCasesRenderWellFormed() {
+        ClassificationMetrics one = ClassificationMetrics.of(new int[] {0}, new int[] {0}, List.of("only"), 1, 10);
+        ReportData data = ReportData.builder().setRunId("r").setPipelineName("p")
+                .addLossCurve(new LossCurve("single", List.of(new LossPoint(5, 0.7))))
+                .addLossCurve(new LossCurve("empty", List.of()))
+                .optTunedMetrics(one).optBaseMetrics(one)
+                .optComparison(PairedComparison.of(new int[] {0}, new int[] {0}, new int[] {0}, List.of("only"), 1, 10))
+                .optSplits(new SplitSizes(0, 0, 0, 0, 0, 0))
+                .build();
+        String html = ReportWriter.render(data);
+        parseXml(html);
+        assertEquals(5, svgs(html).size());
+        assertTrue(visibleText(html).contains("Tuned macro-F1 1.00 [1.00, 1.00] vs base 1.00 [1.00, 1.00]"));
+        assertTrue(visibleText(html).contains("No clear difference between the models"));
+    }
+
+    @Test
     void sameDataGivesSameBytes(@TempDir Path folder) throws Exception {
         String first = ReportWriter.render(SampleReports.full());
         assertEquals(first, ReportWriter.render(SampleReports.full()));
