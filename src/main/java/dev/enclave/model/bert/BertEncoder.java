@@ -1,0 +1,147 @@
+package dev.enclave.model.bert;
+
+import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.safetensors.SafetensorsCheckpoint;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A BERT encoder (Hugging Face {@code BertModel} without the pooler) as a DJL block.
+ *
+ * <p>Input: {@code NDList(input_ids, attention_mask, token_type_ids)}, each int64 [B, T]. Output: the last hidden
+ * states [B, T, hidden]. Padding positions (mask 0) receive no attention; their own outputs are computed but
+ * meaningless. Dropout is active only when {@code training} is true. Each layer runs in its own NDManager scope so
+ * that its intermediates are released as soon as its output exists.
+ *
+ * <p>Parameters carry Hugging Face names without a {@code bert.} prefix ({@link #hfParameters()}), as
+ * sentence-transformers checkpoints store them; {@link #loadWeights} also accepts the prefix.
+ */
+public final class BertEncoder extends AbstractBlock {
+
+    private static final float MASKED = -Float.MAX_VALUE;
+
+    private final BertConfig config;
+    private final BertEmbeddings embeddings;
+    private final List<BertLayer> layers;
+
+    /**
+     * Creates an encoder with uninitialised parameters.
+     *
+     * @param config the model shape
+     */
+    public BertEncoder(BertConfig config) {
+        this.config = config;
+        embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
+        List<BertLayer> stack = new ArrayList<>();
+        for (int i = 0; i < config.numHiddenLayers(); i++) {
+            stack.add(addChildBlock("layer_" + i, new BertLayer(config)));
+        }
+        layers = List.copyOf(stack);
+    }
+
+    /**
+     * Returns the model shape.
+     *
+     * @return the configuration
+     */
+    public BertConfig config() {
+        return config;
+    }
+
+    /**
+     * Lists the parameters under their Hugging Face names, in model order.
+     *
+     * @return the parameters with names and required shapes
+     */
+    public List<HfParameter> hfParameters() {
+        List<HfParameter> out = new ArrayList<>();
+        collectParameters("", out);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Loads every parameter from the folder's safetensors weights; fails before changing anything if a tensor is
+     * missing or has the wrong shape.
+     *
+     * @param folder the model folder
+     * @param manager the manager that will own the parameter arrays (e.g. the DJL Model's)
+     * @return what was loaded and which checkpoint tensors were ignored
+     * @throws IOException naming the file(s) and tensor(s) if the weights do not fit
+     */
+    public WeightLoadReport loadWeights(HfModelFolder folder, NDManager manager) throws IOException {
+        try (SafetensorsCheckpoint checkpoint = folder.openWeights()) {
+            return WeightLoader.load(hfParameters(), checkpoint, manager);
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        checkInputs(inputs);
+        NDArray inputIds = inputs.get(0);
+        try (NDManager scope = NDManager.subManagerOf(inputIds)) {
+            scope.tempAttachAll(inputs);
+            NDArray maskBias = attentionBias(inputs.get(1));
+            NDArray hidden = embeddings.forward(parameterStore, new NDList(inputIds, inputs.get(2)), training).head();
+            for (BertLayer layer : layers) {
+                try (NDManager layerScope = NDManager.subManagerOf(hidden)) {
+                    layerScope.tempAttachAll(hidden, maskBias);
+                    NDArray next = layer.forward(parameterStore, new NDList(hidden, maskBias), training).head();
+                    hidden = layerScope.ret(next);
+                }
+            }
+            return scope.ret(new NDList(hidden));
+        }
+    }
+
+    private NDArray attentionBias(NDArray attentionMask) {
+        Shape shape = attentionMask.getShape();
+        NDArray mask = attentionMask.toType(DataType.FLOAT32, false);
+        return mask.neg().add(1f).mul(MASKED).reshape(shape.get(0), 1, 1, shape.get(1));
+    }
+
+    private void checkInputs(NDList inputs) {
+        if (inputs.size() != 3) {
+            throw new IllegalArgumentException(
+                    "BERT expects (input_ids, attention_mask, token_type_ids), got " + inputs.size() + " arrays");
+        }
+        Shape shape = inputs.get(0).getShape();
+        if (shape.dimension() != 2) {
+            throw new IllegalArgumentException("input_ids must be [batch, tokens], got " + shape);
+        }
+        for (int i = 0; i < 3; i++) {
+            NDArray array = inputs.get(i);
+            if (!array.getShape().equals(shape) || array.getDataType() != DataType.INT64) {
+                throw new IllegalArgumentException("input " + i + " must be int64 " + shape + ", got "
+                        + array.getDataType() + " " + array.getShape());
+            }
+        }
+        if (shape.get(1) > config.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException(shape.get(1) + " tokens exceed max_position_embeddings "
+                    + config.maxPositionEmbeddings());
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0].add(config.hiddenSize())};
+    }
+
+    void collectParameters(String prefix, List<HfParameter> out) {
+        embeddings.collectParameters(prefix + "embeddings.", out);
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).collectParameters(prefix + "encoder.layer." + i + ".", out);
+        }
+    }
+}

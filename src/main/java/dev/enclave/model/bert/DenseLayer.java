@@ -1,0 +1,64 @@
+package dev.enclave.model.bert;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+
+import java.util.List;
+
+/** A PyTorch-style Linear layer: {@code y = x W^T + b} with W stored [out, in], over the last axis. */
+final class DenseLayer extends AbstractBlock implements HfNamed {
+
+    private final int inFeatures;
+    private final int outFeatures;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    DenseLayer(int inFeatures, int outFeatures) {
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optInitializer(new NormalInitializer(0.02f))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optInitializer(Initializer.ZEROS)
+                .build());
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.head();
+        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
+        NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
+        return x.getNDArrayInternal().linear(x, w, b);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape input = inputShapes[0];
+        return new Shape[] {input.slice(0, input.dimension() - 1).add(outFeatures)};
+    }
+
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        weight.setShape(new Shape(outFeatures, inFeatures));
+        bias.setShape(new Shape(outFeatures));
+    }
+
+    @Override
+    public void collectParameters(String prefix, List<HfParameter> out) {
+        out.add(new HfParameter(prefix + "weight", weight, new Shape(outFeatures, inFeatures)));
+        out.add(new HfParameter(prefix + "bias", bias, new Shape(outFeatures)));
+    }
+}
