@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.enclave.EnclaveException;
 import dev.enclave.deid.Deidentifier;
+import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.TextEncoderFactory;
 import dev.enclave.run.FileRecord;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
@@ -37,7 +39,8 @@ public final class PrepareStage implements Stage {
         PipelineSpec spec = run.spec();
         boolean labelled = spec.task().type() == TaskSpec.Type.CLASSIFICATION;
         Path input = run.policy().resolve(spec.data().path(), "data.path");
-        Path tokenizer = run.policy().resolve(spec.model().path(), "model.path").resolve("tokenizer.json");
+        TextEncoderFactory encoders = new TextEncoderFactory(run.policy().resolve(spec.model().path(), "model.path")
+                .resolve(HfModelFolder.TOKENIZER_FILE).toString(), spec.task().maxTokens());
         run.files().recordRead(NAME, input, null);
         SparkSession spark = SparkSessions.of(run);
 
@@ -76,7 +79,7 @@ public final class PrepareStage implements Stage {
 
         Dataset<Row> split = GroupSplitter.split(spark, deidentified, spec.split(), spec.seed(), labelled);
         Dataset<Row> tokenised = split
-                .mapPartitions(new TokeniseRows(tokenizer, spec.task().maxTokens(), spec.data().labels()),
+                .mapPartitions(new TokeniseRows(encoders, spec.data().labels()),
                         Encoders.row(PreparedRows.TOKENISED))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 

@@ -1,57 +1,46 @@
 package dev.enclave.prep;
 
-import ai.djl.huggingface.tokenizers.Encoding;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.enclave.model.EncodedText;
+import dev.enclave.model.TextEncoder;
+import dev.enclave.model.TextEncoderFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
  * Spark task function: tokenises each row's (de-identified) text with the model's {@code tokenizer.json}, truncating
- * to the spec's token limit, and maps the label to its index in the spec's label list. One tokenizer per task.
+ * to the spec's token limit, and maps the label to its index in the spec's label list. One encoder per task.
  */
 final class TokeniseRows implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
-    private final String tokenizerJson;
-    private final int maxTokens;
+    private final TextEncoderFactory encoders;
     private final List<String> labels;
 
-    TokeniseRows(Path tokenizerJson, int maxTokens, List<String> labels) {
-        this.tokenizerJson = tokenizerJson.toString();
-        this.maxTokens = maxTokens;
+    TokeniseRows(TextEncoderFactory encoders, List<String> labels) {
+        this.encoders = encoders;
         this.labels = new ArrayList<>(labels);
-    }
-
-    /** Opens the tokenizer with Enclave's settings: truncation on, no padding (batches pad later). */
-    static HuggingFaceTokenizer open(Path tokenizerJson, int maxTokens) {
-        try {
-            return HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of(
-                    "maxLength", Integer.toString(maxTokens),
-                    "truncation", "true",
-                    "padding", "false",
-                    "addSpecialTokens", "true"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson, e);
-        }
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        HuggingFaceTokenizer tokenizer = open(Path.of(tokenizerJson), maxTokens);
+        TextEncoder encoder;
+        try {
+            encoder = encoders.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
                 boolean more = rows.hasNext();
                 if (!more) {
-                    tokenizer.close();
+                    encoder.close();
                 }
                 return more;
             }
@@ -60,8 +49,8 @@ final class TokeniseRows implements MapPartitionsFunction<Row, Row> {
             public Row next() {
                 Row row = rows.next();
                 String text = row.getAs(PreparedRows.TEXT);
-                Encoding encoding = tokenizer.encode(text);
-                long[] ids = encoding.getIds();
+                EncodedText encoded = encoder.encode(text);
+                long[] ids = encoded.inputIds();
                 int[] narrow = new int[ids.length];
                 for (int i = 0; i < ids.length; i++) {
                     narrow[i] = Math.toIntExact(ids[i]);
@@ -69,8 +58,8 @@ final class TokeniseRows implements MapPartitionsFunction<Row, Row> {
                 String label = row.getAs(PreparedRows.LABEL);
                 int labelIndex = label == null ? -1 : labels.indexOf(label);
                 return RowFactory.create(row.getAs(PreparedRows.ID), row.getAs(PreparedRows.GROUP), text, label,
-                        labelIndex, row.getAs(PreparedRows.SPLIT), scala.collection.immutable.ArraySeq.unsafeWrapArray(narrow),
-                        ids.length, encoding.exceedMaxLength());
+                        labelIndex, row.getAs(PreparedRows.SPLIT),
+                        scala.collection.immutable.ArraySeq.unsafeWrapArray(narrow), ids.length, encoded.truncated());
             }
         };
     }
