@@ -36,10 +36,6 @@ public final class ModelStage implements Stage {
         Path dir = run.policy().resolve(spec.path(), "model.path");
         boolean imported = false;
         if (!Files.isRegularFile(dir.resolve(HfModelFolder.CONFIG_FILE))) {
-            if (spec.importIfMissing() == null) {
-                throw EnclaveException.badInput("model.path: " + spec.path() + " has no config.json; import a model"
-                        + " there (enclave model import NAME --out " + spec.path() + ") or set model.import_if_missing");
-            }
             importBundled(run, spec.importIfMissing(), dir);
             imported = true;
         }

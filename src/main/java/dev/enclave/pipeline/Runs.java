@@ -38,6 +38,7 @@ public final class Runs {
     private static Path start(Path specFile, Path runDir, List<Stage> stages) {
         LoadedSpec spec = SpecLoader.load(specFile);
         try (RunContext run = RunContext.create(spec, Path.of("").toAbsolutePath(), runDir, Clock.systemUTC())) {
+            Preflight.check(run);
             return drive(run, stages);
         }
     }
