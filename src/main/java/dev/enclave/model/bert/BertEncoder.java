@@ -134,6 +134,17 @@ public final class BertEncoder extends AbstractBlock {
     }
 
     @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape tokens = inputShapes[0];
+        embeddings.initialize(manager, dataType, tokens, tokens);
+        Shape hidden = tokens.add(config.hiddenSize());
+        Shape mask = new Shape(tokens.get(0), 1, 1, tokens.get(1));
+        for (BertLayer layer : layers) {
+            layer.initialize(manager, dataType, hidden, mask);
+        }
+    }
+
+    @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0].add(config.hiddenSize())};
     }
