@@ -105,6 +105,15 @@ class BertClassifierTest {
             assertEquals(new Shape(3, 7, 32), classifier.encoder().forward(store, inputs, false).head().getShape());
         }
         assertEquals(parameterArrays, manager.getManagedArrays().size(), "activations must not land in the model");
+
+        try (NDManager batch = manager.newSubManager()) {
+            Shape shape = new Shape(1, 3);
+            NDList outOfVocabulary = new NDList(batch.create(new long[] {2, 99, 3}, shape),
+                    batch.ones(shape, DataType.INT64), batch.zeros(shape, DataType.INT64));
+            IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                    () -> classifier.forward(store, outOfVocabulary, false));
+            assertTrue(error.getMessage().contains("vocab_size is 16"), error.getMessage());
+        }
     }
 
     @Test
