@@ -32,7 +32,10 @@ public final class ModelImportCommand implements Callable<Integer> {
             description = "Bundled model: ${COMPLETION-CANDIDATES}.")
     private String name;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Target folder (default: models/NAME); must be new or empty.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Target folder (default: models/NAME); must be new or empty.")
     private Path out;
 
     @Override

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -155,6 +156,12 @@ public final class BertClassifier extends AbstractBlock {
             NDArray pooled = Dropout.apply(MeanPooling.pool(hidden, inputs.get(1)), dropout, training);
             return scope.ret(head.forward(parameterStore, new NDList(pooled), training));
         }
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        encoder.initialize(manager, dataType, inputShapes);
+        head.initialize(manager, dataType, new Shape(inputShapes[0].get(0), config.hiddenSize()));
     }
 
     @Override

@@ -55,8 +55,8 @@ public record BertConfig(
         requirePositive("max_position_embeddings", maxPositionEmbeddings);
         requirePositive("type_vocab_size", typeVocabSize);
         if (hiddenSize % numAttentionHeads != 0) {
-            throw new IllegalArgumentException("hidden_size " + hiddenSize + " is not a multiple of num_attention_heads "
-                    + numAttentionHeads);
+            throw new IllegalArgumentException("hidden_size " + hiddenSize
+                    + " is not a multiple of num_attention_heads " + numAttentionHeads);
         }
         if (!(layerNormEps > 0)) {
             throw new IllegalArgumentException("layer_norm_eps must be positive, got " + layerNormEps);

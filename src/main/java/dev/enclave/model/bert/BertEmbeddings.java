@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -42,6 +43,15 @@ final class BertEmbeddings extends AbstractBlock implements HfNamed {
                 .add(positionEmbeddings.forward(parameterStore, new NDList(positions), training).head());
         NDArray normalised = layerNorm.forward(parameterStore, new NDList(sum), training).head();
         return new NDList(Dropout.apply(normalised, (float) config.hiddenDropoutProb(), training));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape tokens = inputShapes[0];
+        wordEmbeddings.initialize(manager, dataType, tokens);
+        positionEmbeddings.initialize(manager, dataType, new Shape(tokens.get(1)));
+        tokenTypeEmbeddings.initialize(manager, dataType, tokens);
+        layerNorm.initialize(manager, dataType, tokens.add(config.hiddenSize()));
     }
 
     @Override

@@ -92,6 +92,8 @@ public final class BertEncoder extends AbstractBlock {
         NDArray inputIds = inputs.get(0);
         try (NDManager scope = NDManager.subManagerOf(inputIds)) {
             scope.tempAttachAll(inputs);
+            checkRange(inputIds, config.vocabSize(), "input_ids", "vocab_size");
+            checkRange(inputs.get(2), config.typeVocabSize(), "token_type_ids", "type_vocab_size");
             NDArray maskBias = attentionBias(inputs.get(1));
             NDArray hidden = embeddings.forward(parameterStore, new NDList(inputIds, inputs.get(2)), training).head();
             for (BertLayer layer : layers) {
@@ -130,6 +132,26 @@ public final class BertEncoder extends AbstractBlock {
         if (shape.get(1) > config.maxPositionEmbeddings()) {
             throw new IllegalArgumentException(shape.get(1) + " tokens exceed max_position_embeddings "
                     + config.maxPositionEmbeddings());
+        }
+    }
+
+    private static void checkRange(NDArray ids, int size, String input, String field) {
+        long min = ids.min().getLong();
+        long max = ids.max().getLong();
+        if (min < 0 || max >= size) {
+            throw new IllegalArgumentException(input + " hold ids in [" + min + ", " + max + "] but config.json "
+                    + field + " is " + size + " (does the tokenizer belong to this model?)");
+        }
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape tokens = inputShapes[0];
+        embeddings.initialize(manager, dataType, tokens, tokens);
+        Shape hidden = tokens.add(config.hiddenSize());
+        Shape mask = new Shape(tokens.get(0), 1, 1, tokens.get(1));
+        for (BertLayer layer : layers) {
+            layer.initialize(manager, dataType, hidden, mask);
         }
     }
 

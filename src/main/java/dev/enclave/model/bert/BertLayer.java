@@ -3,6 +3,8 @@ package dev.enclave.model.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -78,6 +80,18 @@ final class BertLayer extends AbstractBlock implements HfNamed {
     private static NDArray splitHeads(NDArray x, int heads, int headSize) {
         Shape shape = x.getShape();
         return x.reshape(shape.get(0), shape.get(1), heads, headSize).transpose(0, 2, 1, 3);
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape hidden = inputShapes[0];
+        Shape expanded = hidden.slice(0, 2).add(config.intermediateSize());
+        for (DenseLayer projection : List.of(query, key, value, attentionOutput, intermediate)) {
+            projection.initialize(manager, dataType, hidden);
+        }
+        attentionNorm.initialize(manager, dataType, hidden);
+        output.initialize(manager, dataType, expanded);
+        outputNorm.initialize(manager, dataType, hidden);
     }
 
     @Override

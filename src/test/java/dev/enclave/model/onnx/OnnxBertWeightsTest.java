@@ -72,7 +72,8 @@ class OnnxBertWeightsTest {
             Shape stored = new Shape(parameter.shape().get(1), parameter.shape().get(0));
             initializers.put(anonymous, tensor(anonymous, stored, transpose(values, parameter.shape())));
             String bias = name.substring(0, name.length() - ".weight".length()) + ".bias";
-            nodes.add(new OnnxNode("mm" + counter, "MatMul", List.of("in" + counter, anonymous), List.of("y" + counter)));
+            nodes.add(new OnnxNode(
+                    "mm" + counter, "MatMul", List.of("in" + counter, anonymous), List.of("y" + counter)));
             nodes.add(new OnnxNode("add" + counter, "Add", List.of(bias, "y" + counter), List.of("z" + counter)));
         }
         return new OnnxGraph(nodes, initializers);
