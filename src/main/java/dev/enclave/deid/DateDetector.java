@@ -1,0 +1,137 @@
+package dev.enclave.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates in every common written form, with an optional time: numeric (3/14/2024, 03-14-24, 14.03.2024, ISO
+ * 2024-03-14T14:05), textual (March 14th, 2024; 14 Mar 2024; 14-Mar-24; Thursday, March 14), month and year
+ * (March 2024, 03/2024), a month alone after a preposition ("in March"), a bare day ("on the 14th") and month/day
+ * without a year after a date cue ("on 3/14"). A bare year is never a date. Fractions, scores and blood pressures
+ * (2/3, 4/5 strength, 120/80) are not dates: month/day without a year needs a cue and valid ranges.
+ */
+public final class DateDetector implements Detector {
+
+    static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?!\\p{L})\\.?";
+    private static final String MONTH_FULL = "(?:January|February|March|April|May|June|July|August|September"
+            + "|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+    private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\p{L}\\d])";
+    private static final String YEAR = "(?:(?:1[89]|20)\\d\\d|['\u2019]\\d\\d)(?!\\d)";
+    private static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            + "|mon|tues?|wed|thur?s?|fri|sat|sun)(?!\\p{L})\\.?";
+    private static final String TIME = "(?:(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*)(?:[01]?\\d|2[0-3]):[0-5]\\d"
+            + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
+            + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*[ap]\\.?m\\.?)";
+
+    private static final Pattern ISO = Pattern.compile(
+            "(?<![\\w/.:])(?:1[89]|20)\\d\\d([-/.])(?:0?[1-9]|1[0-2])\\1(?:[12]\\d|3[01]|0?[1-9])"
+                    + "(?:" + TIME + "|(?![\\w]|[-/.]\\d))", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(?<![\\w/.:])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:" + TIME + "|(?![\\w]|[-/.]\\d))",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_DAY_NUMERIC = Pattern.compile(
+            "(?<![\\w/.:])(\\d{1,2})/(\\d{1,2})(?![\\w/]|\\.\\d)");
+    private static final Pattern MONTH_YEAR_NUMERIC = Pattern.compile(
+            "(?<![\\w/.:])(?:0?[1-9]|1[0-2])/(?:19|20)\\d\\d(?![\\w/]|\\.\\d)");
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            "(?<![\\p{L}\\d])(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s*(?:the\\s+)?" + DAY
+                    + "(?:(?:,\\s*|\\s+|-)(?:of\\s+)?" + YEAR + ")?(?:" + TIME + ")?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
+                    + "(?:,?\\s*[-/.\\s]\\s*(?:" + YEAR + "|\\d\\d(?![\\d\\p{L}])))?(?:" + TIME + ")?",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_YEAR = Pattern.compile(
+            "(?<![\\p{L}\\d])" + MONTH + "(?:,?\\s*|\\s+of\\s+|-)" + YEAR, Pattern.CASE_INSENSITIVE);
+    private static final Pattern MONTH_ALONE = Pattern.compile(
+            "(?<=\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f"
+                    + "|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Aa]round|IN|SINCE|DURING|UNTIL|BY|BEFORE"
+                    + "|AFTER|FROM|OF|EARLY|LATE|LAST|NEXT|THIS)\\s{1,3}|[Mm]id-)(?:" + MONTH_FULL + "|"
+                    + MONTH_FULL.toUpperCase(Locale.ROOT) + ")(?![\\p{L}\\d]|\\.\\s*\\d|\\s+\\d)");
+    private static final Pattern ORDINAL_DAY = Pattern.compile(
+            "(?<=\\b(?:on|since|until|till|by|from|before|after|through|thru|ON|SINCE|UNTIL|BY|FROM|BEFORE|AFTER)"
+                    + "\\s{1,3}(?:(?:the|THE)\\s{1,3})?)(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)"
+                    + "(?=\\s*(?:$|[,.;:)!?\\n]|-|\\s(?:at|and|or|in|when|to|through|until|AT|AND|OR|IN)\\b))");
+    private static final Pattern DATE_CUE_BEFORE = Pattern.compile(
+            "(?i)(?:\\b(?:on|since|from|until|till|thru|through|by|dated?|dos|dob|doa|doi|d/c|as of|starting|started"
+                    + "|effective|between|last|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due)"
+                    + "\\s*[:=]?\\s*(?:the\\s+)?|\\b(?:date|dos|dob)\\b[^\\n]{0,15}?|\\(\\s*"
+                    + "|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\s*(?:-|to|through|thru|until|and|,)\\s*)$");
+    private static final Pattern NOT_A_DATE_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:tabs?|tablets?|caps?|capsules?|pills?|doses?|strength|of\\b|cups?|tsp|tbsp|inch|inches|units?"
+                    + "|times|x\\b|pain|on\\s+(?:the\\s+)?(?:pain|scale)|scale|murmur|ml|mg|mcg|%|positive|negative)");
+    private static final Pattern MONTH_WORD = Pattern.compile("(?i)(?<!\\p{L})" + MONTH);
+    private static final Pattern SCORE_CONTEXT = Pattern.compile("(?i)(?:pain|score|scale|strength|grade|murmur)"
+            + "[^\\n]{0,20}$");
+
+    @Override
+    public String id() {
+        return "date";
+    }
+
+    @Override
+    public List<PhiSpan> detect(AnalyzedText text) {
+        String s = text.text();
+        List<PhiSpan> out = new ArrayList<>();
+        addAll(text, ISO.matcher(s), out, 0.95);
+        Matcher numeric = NUMERIC.matcher(s);
+        while (numeric.find()) {
+            int a = Integer.parseInt(numeric.group(1));
+            int b = Integer.parseInt(numeric.group(3));
+            String year = numeric.group(4);
+            boolean validYear = year.length() == 2 || (year.startsWith("19") || year.startsWith("20")
+                    || year.startsWith("18"));
+            if (validYear && validMonthDay(a, b)) {
+                out.add(text.span(numeric.start(), numeric.end(), PhiType.DATE, id(), 0.95));
+            }
+        }
+        Matcher monthDay = MONTH_DAY_NUMERIC.matcher(s);
+        while (monthDay.find()) {
+            int a = Integer.parseInt(monthDay.group(1));
+            int b = Integer.parseInt(monthDay.group(2));
+            String before = s.substring(Math.max(0, monthDay.start() - 40), monthDay.start());
+            if (validMonthDay(a, b) && DATE_CUE_BEFORE.matcher(before).find()
+                    && !NOT_A_DATE_AFTER.matcher(s.substring(monthDay.end(), Math.min(s.length(), monthDay.end() + 20)))
+                            .find()
+                    && !SCORE_CONTEXT.matcher(before).find()) {
+                out.add(text.span(monthDay.start(), monthDay.end(), PhiType.DATE, id(), 0.8));
+            }
+        }
+        addAll(text, MONTH_YEAR_NUMERIC.matcher(s), out, 0.8);
+        addTextual(text, MONTH_FIRST.matcher(s), out);
+        addTextual(text, DAY_FIRST.matcher(s), out);
+        addTextual(text, MONTH_YEAR.matcher(s), out);
+        addAll(text, MONTH_ALONE.matcher(s), out, 0.7);
+        addAll(text, ORDINAL_DAY.matcher(s), out, 0.7);
+        return out;
+    }
+
+    private void addAll(AnalyzedText text, Matcher m, List<PhiSpan> out, double confidence) {
+        while (m.find()) {
+            out.add(text.span(m.start(), m.end(), PhiType.DATE, id(), confidence));
+        }
+    }
+
+    /** Textual dates, except those whose only month word is a lower-case "may"/"mar"/"march" (verbs). */
+    private void addTextual(AnalyzedText text, Matcher m, List<PhiSpan> out) {
+        while (m.find()) {
+            String match = m.group();
+            Matcher month = MONTH_WORD.matcher(match);
+            if (!month.find()) {
+                continue;
+            }
+            String word = month.group().replace(".", "");
+            boolean verbLike = word.equals("may") || word.equals("mar") || word.equals("march");
+            if (!verbLike) {
+                out.add(text.span(m.start(), m.end(), PhiType.DATE, id(), 0.9));
+            }
+        }
+    }
+
+    private static boolean validMonthDay(int a, int b) {
+        return (a >= 1 && a <= 12 && b >= 1 && b <= 31) || (b >= 1 && b <= 12 && a >= 1 && a <= 31);
+    }
+}

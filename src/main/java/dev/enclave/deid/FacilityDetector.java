@@ -1,0 +1,167 @@
+package dev.enclave.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Named hospitals, clinics, care homes, pharmacies, schools and firms: capitalised words ending in a facility word
+ * ("Mercy General Hospital", "Lakeside Nursing Home", "St. Mary's Medical Center", "Baker &amp; Cole LLP"),
+ * optionally continued by "of ..." ("Hospital of the University of Pennsylvania", "University of Michigan"), and
+ * "St./Saint X's" on its own. A facility word after only generic words ("the hospital", "Community Hospital",
+ * "Urgent Care") is not a name; weak facility words (Group, Associates, Pharmacy, School...) need a distinctive word
+ * (a name, a place or a word that is not ordinary English) before them.
+ */
+public final class FacilityDetector implements Detector {
+
+    private static final String STRONG = "Hospital|Hospitals|Medical\\s+Center|Medical\\s+Centre|Med\\.?\\s+Ctr\\.?"
+            + "|Health\\s+Center|Health\\s+Centre|Health\\s+Centers|Healthcare|Health\\s+Care|Health\\s+System"
+            + "|Health\\s+Services|Clinic|Clinics|Nursing\\s+Home|Nursing\\s+Center|Nursing\\s+Facility"
+            + "|Rehabilitation\\s+Center|Rehabilitation\\s+Hospital|Rehab\\s+Center|Rehabilitation|Care\\s+Center"
+            + "|Care\\s+Centre|Surgery\\s+Center|Surgical\\s+Center|Cancer\\s+Center|Cancer\\s+Institute"
+            + "|Heart\\s+Institute|Infirmary|Hospice|Sanatorium|Sanitarium|Assisted\\s+Living|Senior\\s+Living"
+            + "|Retirement\\s+Home|Retirement\\s+Community|Memory\\s+Care|Dialysis\\s+Center|Imaging\\s+Center"
+            + "|Medical\\s+Group|Medical\\s+Associates|Medical\\s+Practice|Family\\s+Practice|Family\\s+Medicine"
+            + "|Behavioral\\s+Health|Mental\\s+Health\\s+Center|Counseling\\s+Center|Treatment\\s+Center"
+            + "|Recovery\\s+Center|Medical\\s+Plaza|Medical\\s+Building|Skilled\\s+Nursing\\s+Facility"
+            + "|Correctional\\s+Facility|Correctional\\s+Center|Detention\\s+Center|Urgent\\s+Care\\s+Center"
+            + "|LLP|LLC|L\\.L\\.P\\.|L\\.L\\.C\\.|PLLC|P\\.L\\.L\\.C\\.|P\\.C\\.|Law\\s+Group|Law\\s+Firm|Law\\s+Offices?"
+            + "|Legal\\s+Services|Legal\\s+Aid|Inc\\.?|Incorporated|Corp\\.?|Corporation|Company|Co\\.|Ltd\\.?";
+    private static final String WEAK = "Institute|University|College|School|Academy|Church|Pharmacy|Laboratory"
+            + "|Laboratories|Labs|Imaging|Radiology|Pediatrics|Physicians|Specialists|Associates|Partners|Group"
+            + "|Foundation|Bank|Insurance|Agency"
+            + "|Manor|Home|Homes|Center|Centre|Shelter|Prison|Jail|Dialysis|Urgent\\s+Care|Health";
+    private static final Pattern SUFFIX = Pattern.compile("(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?![\\w'])",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OF_CONTINUATION = Pattern.compile(
+            "^[ \\t]+(?:of|OF|at|AT)[ \\t]+(?:(?:the|THE)[ \\t]+)?((?:[A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+(?:of|OF)[ \\t]+|[ \\t]+|(?=\\W|$))){1,4})");
+    private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|ST\\.?|SAINT)\\s+[A-Z][\\p{L}]+['\u2019][sS]\\b");
+    private static final Set<String> GENERIC = Set.of("general", "regional", "community", "memorial", "county",
+            "university", "medical", "children", "children's", "state", "veterans", "city", "private", "public",
+            "teaching", "psychiatric", "mental", "rehabilitation", "surgical", "specialty", "acute", "main",
+            "emergency", "urgent", "primary", "family", "internal", "outpatient", "inpatient", "day", "free", "dental",
+            "eye", "heart", "cancer", "women's", "women", "behavioral", "health", "care", "the", "a", "an", "this",
+            "our", "that", "outside", "local", "another", "other", "same", "previous", "prior", "referring",
+            "receiving", "home", "her", "his", "their", "your", "my", "va", "osh", "nursing", "senior", "long-term",
+            "term", "long", "skilled", "walk-in", "clinic", "hospital", "new", "old", "national", "american", "united",
+            "and", "&", "of", "for", "at", "in", "to", "from", "st", "saint", "medicine", "pediatric", "sleep",
+            "pain", "wound", "dialysis", "infusion", "oncology", "cardiology", "orthopedic", "orthopaedic",
+            "neurology", "ob", "gyn", "obgyn", "ent", "gi", "imaging", "radiology", "laboratory", "lab", "pharmacy",
+            "retail", "mail", "order", "group", "practice", "physicians", "assisted", "living", "law",
+            "legal", "firm", "office", "offices", "company", "insurance", "school", "high", "middle", "elementary",
+            "church", "county's", "correctional", "detention", "federal", "district", "superior", "municipal");
+    private static final Set<String> STOP = Set.of("to", "at", "from", "in", "into", "by", "with", "was", "is", "were",
+            "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
+            "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
+            "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the");
+    private static final int MAX_WORDS = 6;
+
+    @Override
+    public String id() {
+        return "facility";
+    }
+
+    @Override
+    public List<PhiSpan> detect(AnalyzedText text) {
+        Lexicon lex = Lexicon.standard();
+        String s = text.text();
+        List<PhiSpan> out = new ArrayList<>();
+        Matcher m = SUFFIX.matcher(s);
+        while (m.find()) {
+            boolean strong = m.group(1) != null;
+            Token suffixStart = text.tokenAtOrAfter(m.start());
+            if (suffixStart == null || !suffixStart.isCapitalized()) {
+                continue;
+            }
+            List<Token> prefix = prefixWords(text, suffixStart);
+            int end = m.end();
+            Matcher of = OF_CONTINUATION.matcher(s).region(m.end(), s.length());
+            boolean continued = false;
+            if (of.lookingAt() && distinctive(text, lex, wordsIn(text, of.start(1), of.end(1)), true)) {
+                end = trimEnd(s, of.end(1));
+                continued = true;
+            }
+            boolean ok = strong ? distinctive(text, lex, prefix, false) : distinctive(text, lex, prefix, true);
+            if (!ok && !continued) {
+                continue;
+            }
+            int start = prefix.isEmpty() ? m.start() : prefix.get(0).start();
+            out.add(text.span(start, end, PhiType.FACILITY, id(), strong ? 0.85 : 0.7));
+        }
+        m = SAINT.matcher(s);
+        while (m.find()) {
+            out.add(text.span(m.start(), m.end(), PhiType.FACILITY, id(), 0.6));
+        }
+        return out;
+    }
+
+    /** Capitalised words, "&amp;", "'s", "St." and inner "of/the/and" directly before the facility word. */
+    private static List<Token> prefixWords(AnalyzedText text, Token suffixStart) {
+        List<Token> words = new ArrayList<>();
+        Token next = suffixStart;
+        int count = 0;
+        for (Token t = text.token(suffixStart.index() - 1); t != null && count < MAX_WORDS; t = text.token(t.index() - 1)) {
+            if (text.newlineBetween(t, next) || next.start() - t.end() > 2) {
+                break;
+            }
+            String lower = t.lower();
+            boolean inner = lower.equals("of") || lower.equals("and") || lower.equals("the");
+            boolean glue = t.is('&') || t.is('.') || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
+            if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
+                words.add(0, t);
+                count++;
+            } else if (!(glue || inner) || words.isEmpty()) {
+                break;
+            } else {
+                words.add(0, t);
+            }
+            next = t;
+        }
+        while (!words.isEmpty() && (!words.get(0).isCapitalized() || words.get(0).lower().equals("the")
+                || words.get(0).lower().equals("and") || words.get(0).lower().equals("of"))) {
+            words.remove(0);
+        }
+        return words;
+    }
+
+    /** Whether the words hold one that names this facility rather than describes it. */
+    private static boolean distinctive(AnalyzedText text, Lexicon lex, List<Token> words, boolean needUncommon) {
+        for (Token t : words) {
+            String lower = t.lower();
+            if (!t.isWord() || GENERIC.contains(lower) || (lex.isNotName(lower) && !lex.isPlace(t.text()))) {
+                continue;
+            }
+            if (!needUncommon) {
+                return true;
+            }
+            boolean named = lex.isFirstName(lower) || lex.isSurname(lower) || lex.isPlace(t.text());
+            if (named || !lex.isCommonWord(lower) || (t.isAllCaps() && !text.inCapsLine(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Token> wordsIn(AnalyzedText text, int start, int end) {
+        List<Token> words = new ArrayList<>();
+        for (Token t = text.tokenAtOrAfter(start); t != null && t.end() <= end; t = text.token(t.index() + 1)) {
+            words.add(t);
+        }
+        return words;
+    }
+
+    private static int trimEnd(String s, int end) {
+        while (end > 0 && (Character.isWhitespace(s.charAt(end - 1)) || s.charAt(end - 1) == '.')) {
+            end--;
+        }
+        String tail = s.substring(0, end);
+        for (String stopWord : new String[] {" of", " OF"}) {
+            if (tail.endsWith(stopWord)) {
+                end -= stopWord.length();
+            }
+        }
+        return end;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.enclave.deid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Record, plan, account, licence, device, vehicle and other identifiers announced by a cue word: "MRN: 0048213",
+ * "medical record # A-55102", "member ID XJH448812", "policy no. 77-1020", "acct 99120", "DEA AB1234563", "NPI
+ * 1234567893", "S/N 4410-22", "plate 7ABC123", "VIN ...", "Case No. 2:24-cv-01234", "docket 24-1187". The span is
+ * the identifier that follows the cue (and its separators: ":", "#", "no.", "number", "is").
+ */
+public final class IdentifierCueDetector implements Detector {
+
+    private record Cue(PhiType type, Pattern pattern) implements java.io.Serializable {
+    }
+
+    private static final String NUM = "(?:\\s*(?:number|num|no\\.?|nbr|#|id|identifier|code))?";
+    private static final List<Cue> CUES = List.of(
+            cue(PhiType.VEHICLE, "(?i)\\b(?:vin|vehicle\\s+identification" + NUM + "|(?:licen[cs]e\\s+)?plate" + NUM
+                    + "|tag\\s+(?:number|no\\.?|#)|vehicle\\s+(?:id|registration|reg\\.?)" + NUM
+                    + "|registration\\s+(?:number|no\\.?|#))"),
+            cue(PhiType.MRN, "(?i)\\b(?:mrn|mr\\s*#|mr\\s+no\\.?|mr\\s+number|m\\.r\\.n\\.?|med(?:ical)?\\.?\\s*rec(?:ord)?s?\\.?"
+                    + NUM + "|(?:hospital|unit|chart|record)\\s+(?:number|no\\.?|#)|patient\\s+(?:id|identifier|number|no\\.?|#)"
+                    + "|pt\\.?\\s+(?:id|#)|emr\\s*(?:#|id|number)|ehr\\s*(?:#|id|number)|umrn|empi)"),
+            cue(PhiType.HEALTH_PLAN, "(?i)\\b(?:member" + NUM + "|subscriber" + NUM + "|policy" + NUM + "|group" + "(?:\\s*(?:number|no\\.?|#|id))"
+                    + "|insurance\\s*(?:id|#|number|no\\.?|policy)" + NUM + "|plan\\s*(?:id|#|number|no\\.?)|beneficiary" + NUM
+                    + "|medicare" + NUM + "|medicaid" + NUM + "|hicn|mbi|health\\s+plan" + NUM + "|bcbs" + NUM + "|insured\\s+id)"),
+            cue(PhiType.ACCOUNT, "(?i)\\b(?:account" + NUM + "|acct\\.?" + NUM + "|acc\\s*#|a/c" + NUM + "|billing" + NUM
+                    + "|invoice" + NUM + "|claim" + NUM + "|encounter\\s*(?:number|no\\.?|#|id)|visit\\s*(?:number|no\\.?|#|id)"
+                    + "|routing" + NUM + "|(?:credit\\s+)?card\\s*(?:number|no\\.?|#)|iban|fin\\s*(?:#|number|no\\.?)"
+                    + "|financial\\s+(?:number|no\\.?|#)|csn|har)"),
+            cue(PhiType.LICENSE, "(?i)\\b(?:(?:driver'?s\\s+)?licen[cs]e" + NUM + "|lic\\.?\\s*(?:#|no\\.?|number)|dl\\s*(?:#|no\\.?|number)"
+                    + "|dea" + NUM + "|npi" + NUM + "|certificate" + NUM + "|cert\\.?\\s*(?:#|no\\.?|number)"
+                    + "|(?:state\\s+)?bar\\s+(?:number|no\\.?|#|id)|bbo" + NUM + "|passport" + NUM + "|upin|tin|ein)"),
+            cue(PhiType.DEVICE, "(?i)(?:\\bserial" + NUM + "|\\bs/n|\\bsn\\s*[:#]|\\bdevice\\s*(?:id|#|number|serial|no\\.?)"
+                    + "|\\budi|\\bimei|\\bmac\\s+address|\\b(?:pacemaker|defibrillator|icd|implant|pump)\\s+(?:serial|id|#)"
+                    + NUM + ")"),
+            cue(PhiType.OTHER_ID, "(?i)\\b(?:case" + NUM + "|docket" + NUM + "|civil\\s+action" + NUM + "|cause" + NUM
+                    + "|index\\s+(?:number|no\\.?|#)|file\\s*(?:number|no\\.?|#)|matter\\s*(?:number|no\\.?|#|id)"
+                    + "|reference\\s*(?:number|no\\.?|#)|ref\\.?\\s*(?:#|no\\.?|number)|badge" + NUM
+                    + "|employee\\s*(?:id|#|number|no\\.?)|student\\s*(?:id|#|number)|id\\s*(?:#|number|no\\.?)"
+                    + "|identification\\s*(?:number|no\\.?|#)|tracking\\s*(?:number|no\\.?|#)"
+                    + "|confirmation\\s*(?:number|no\\.?|#)|requisition\\s*(?:number|no\\.?|#)"
+                    + "|accession\\s*(?:number|no\\.?|#)|specimen\\s*(?:id|#|number)|(?:study|subject|participant)\\s+id"
+                    + "|inmate\\s*(?:id|#|number)|booking\\s*(?:number|no\\.?|#)|petition" + NUM + "|appeal" + NUM
+                    + "|complaint" + NUM + "|incident" + NUM + "|report\\s*(?:number|no\\.?|#))"),
+            cue(PhiType.OTHER_ID, "\\bNo\\.\\s*"));
+
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "(?i)[\\s:#=.\\-]*(?:(?:number|num|no\\.?|nbr|id|is|was|of|on\\s+file)\\b[\\s:#=.]*)*");
+    private static final Pattern ID = Pattern.compile(
+            "(?=[A-Za-z0-9\\-/.:]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\\-/.:](?=[A-Za-z0-9]))*(?:\\s\\d{2,}(?![\\w-])){0,3}");
+    private static final Pattern PLATE = Pattern.compile("[A-Z0-9]{1,4}[\\s-][A-Z0-9]{1,4}(?![\\w-])|[A-Z0-9]{2,8}(?![\\w-])");
+    private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}");
+
+    private static Cue cue(PhiType type, String regex) {
+        return new Cue(type, Pattern.compile(regex));
+    }
+
+    @Override
+    public String id() {
+        return "id-cue";
+    }
+
+    @Override
+    public List<PhiSpan> detect(AnalyzedText text) {
+        String s = text.text();
+        List<PhiSpan> out = new ArrayList<>();
+        for (Cue cue : CUES) {
+            Matcher m = cue.pattern().matcher(s);
+            while (m.find()) {
+                int from = m.end();
+                Matcher sep = SEPARATOR.matcher(s).region(from, s.length());
+                if (sep.lookingAt()) {
+                    from = sep.end();
+                }
+                if (from < s.length() && s.charAt(from) == '#') {
+                    from++;
+                }
+                Matcher id = (cue.type() == PhiType.VEHICLE ? PLATE : ID).matcher(s).region(from, s.length());
+                if (!id.lookingAt() || !acceptable(cue, id.group())) {
+                    continue;
+                }
+                double confidence = cue.pattern().pattern().startsWith("\\bNo") ? 0.7 : 0.95;
+                out.add(text.span(id.start(), id.end(), cue.type(), id(), confidence));
+            }
+        }
+        return out;
+    }
+
+    private static boolean acceptable(Cue cue, String id) {
+        int digits = (int) id.chars().filter(Character::isDigit).count();
+        if (cue.type() == PhiType.VEHICLE) {
+            return id.length() >= 4;
+        }
+        if (DATE_LIKE.matcher(id).matches() || id.length() < 3 || digits < 2) {
+            return false;
+        }
+        if (cue.pattern().pattern().startsWith("\\bNo")) {
+            return id.length() >= 4 && (id.matches(".*[-:/].*") || id.matches(".*[A-Za-z].*") || digits >= 5);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,576 @@
+package dev.enclave.deid;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names of people. Evidence is combined from cues and dictionaries and weighed by capitalisation where the line
+ * is not written in capitals:
+ * <ul>
+ *   <li>titles (Dr., Mr., Mrs., Ms., Miss, Prof., Judge...) and labels ("Patient:", "Attending:", "cc:", "signed
+ *       by", "seen by", "Dear", "/s/") before a name; credentials after it (", MD", "RN", "Esq.");</li>
+ *   <li>relations and verbs ("wife", "daughter", "spoke with", "per", "v.") before a name found in the dictionaries
+ *       or written as an unknown capitalised word;</li>
+ *   <li>"Last, First" and "First [M.] Last" sequences where the dictionaries vouch for at least one word that is not
+ *       an ordinary English word;</li>
+ *   <li>the line after a letter closing ("Sincerely,");</li>
+ *   <li>every further occurrence of a word already found as a name in the same text.</li>
+ * </ul>
+ * Eponyms followed by "disease", "syndrome", "sign"... and dictionary names that are drugs, months or clinical
+ * terms (Parkinson, Crohn, Bell's palsy, May, Will) are not names unless a title or label vouches for them.
+ */
+public final class NameDetector implements Detector {
+
+    private static final Set<String> TITLES = Set.of("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof",
+            "professor", "rev", "reverend", "fr", "sister", "judge", "justice", "hon", "honorable", "atty", "officer",
+            "det", "detective", "sgt", "sergeant", "capt", "captain", "lt", "lieutenant", "nurse", "rabbi", "pastor",
+            "madam", "mister", "messrs", "deputy", "sheriff", "trooper", "chaplain", "dame", "sir", "lady", "imam");
+    private static final Set<String> LOWER_CASE_TITLES = Set.of("dr", "mr", "mrs", "ms");
+    private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on",
+            "at", "for", "with", "by", "is", "was", "are", "were", "has", "had", "his", "her", "their", "our", "my",
+            "your", "this", "that", "these", "those", "who", "which", "office", "note", "notes", "orders", "order",
+            "visit", "appointment", "team", "service", "on-call", "covering", "here", "today", "will");
+    private static final Set<String> CALENDAR_WORDS = Set.of("january", "february", "march", "april", "may", "june",
+            "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+    private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "la",
+            "le", "der", "den", "ter", "bin", "ibn", "al", "el", "st", "dos", "das", "y");
+    private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+    private static final Set<String> EPONYM_NEXT = Set.of("disease", "syndrome", "sign", "signs", "test", "tests",
+            "maneuver", "manoeuvre", "palsy", "fracture", "score", "scale", "criteria", "classification",
+            "procedure", "operation", "repair", "catheter", "tube", "drain", "stain", "reflex", "phenomenon", "law",
+            "node", "nodes", "cell", "cells", "body", "bodies", "ulcer", "tumor", "tumour", "lymphoma", "sarcoma",
+            "cyst", "neuroma", "contracture", "esophagus", "diverticulum", "hernia", "triad", "block", "reaction",
+            "effect", "equation", "formula", "method", "technique", "position", "incision", "line", "lines", "type",
+            "grade", "stage", "index", "rule", "rules", "class", "variant", "anomaly", "deformity", "nerve", "duct",
+            "gland", "canal", "membrane", "space", "angle", "ligament", "tendon", "joint", "valve", "dementia",
+            "chorea", "encephalopathy", "aphasia", "area", "herpes", "virus", "bacillus", "agar", "solution",
+            "dressing", "boot", "splint", "collar", "mask", "bag", "forceps", "retractor", "clamp", "needle",
+            "shunt", "pouch", "loop", "anastomosis", "fundoplication", "hypothesis", "tumors", "injury", "lesion",
+            "ratio", "curve", "distribution", "analysis", "units", "unit", "plot", "tear", "tears", "pill", "tablet");
+    private static final Pattern LABEL_CUE = Pattern.compile("(?i)(?:\\b(?:patient|pt|client|member|subscriber|insured"
+            + "|guarantor|name|patient\\s+name|full\\s+name|pt\\s+name|legal\\s+name|attending|attending\\s+physician"
+            + "|resident|fellow|intern|pcp|primary\\s+care(?:\\s+(?:physician|provider|doctor))?|provider|physician"
+            + "|surgeon|assistant|anesthesiologist|anesthesia|consultant|referring(?:\\s+(?:physician|provider"
+            + "|doctor|md))?|ordering(?:\\s+(?:physician|provider))?|author|cosigner|nurse|rn|np|therapist"
+            + "|social\\s+worker|case\\s+manager|interpreter|contact|emergency\\s+contact|next\\s+of\\s+kin|nok"
+            + "|guardian|spouse|mother|father|caregiver|witness|plaintiffs?|defendants?|petitioner|respondent"
+            + "|appellant|appellee|claimant|decedent|employee|from|to|cc|bcc|attn|attention|re|signed|signature"
+            + "|counsel|attorney|judge|by|dictated|transcribed|reviewed|physician\\s+name|clinician|requested\\s+by"
+            + "|informant|historian|source|reporter|sender|recipient|parent|mom|dad|emergency\\s+contact\\s+name)"
+            + "\\s*(?:\\([^)\\n]{0,20}\\))?\\s*[:=]\\s*(?:(?:dr|mr|mrs|ms|miss)\\.?\\s+)?"
+            + "|\\b(?:signed|dictated|transcribed|reviewed|authored|cosigned|co-signed|seen|evaluated|examined"
+            + "|interpreted|read|performed|prepared|reported|verified|approved|entered|written|attested"
+            + "|electronically\\s+signed|seen\\s+and\\s+examined|accompanied|referred|brought\\s+in|witnessed"
+            + "|assisted|supervised|staffed|covered|ordered|notarized|represented)\\s+by\\s*:?\\s*"
+            + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\bestate\\s+of\\s+|\\bthe\\s+matter\\s+of\\s+)$");
+    private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
+            + "|father|mom|dad|sister|brother|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother"
+            + "|grandfather|grandma|grandpa|cousin|friend|fianc[e\u00e9]e?|girlfriend|boyfriend|roommate|neighbou?r"
+            + "|caregiver|guardian|landlord|employer|boss|coworker|co-worker|colleague|sponsor|child|stepson"
+            + "|stepdaughter|named|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|discussed\\s+(?:with)?|d/w|per"
+            + "|paged|notified|informed|met\\s+with|contacted|messaged|e-?mailed|texted|thanked|called|call|page"
+            + "|v\\.|vs\\.?|versus|client|patient|plaintiff|defendant|applicant|tenant|officer|agent|counsel"
+            + "|cc|and\\s+(?:dr|mr|mrs|ms)\\.?|from|to|with)\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?$");
+    private static final Pattern CREDENTIAL = Pattern.compile("\\s*,?\\s*(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
+            + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
+            + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
+            + "|FACOG|Esq\\.?|ESQ\\.?|J\\.D\\.|JD|LMFT|LPC|BSN|MSN|EMT-P|EMT|PsyD|Psy\\.D\\.|CRNP|ARNP|MBBS|FRCP"
+            + "|(PA|DO|MS|MA|PT|OT|DC|RD|SLP|CMA|LSW))(?![\\w-])");
+    private static final Pattern CLOSING = Pattern.compile("(?im)^[ \\t>]*(?:sincerely(?:\\s+yours)?|regards|best\\s+regards"
+            + "|kind\\s+regards|warm\\s+regards|warmest\\s+regards|respectfully(?:\\s+(?:submitted|yours))?|thanks"
+            + "|thank\\s+you|many\\s+thanks|cordially|yours\\s+truly|very\\s+truly\\s+yours|best|cheers|all\\s+the\\s+best"
+            + "|with\\s+appreciation|electronically\\s+signed|signed|signature|yours)\\s*[,:.!]?[ \\t]*\\r?\\n"
+            + "(?:[ \\t>]*\\r?\\n)?[ \\t>]*");
+    private static final Pattern VERSUS = Pattern.compile("\\s+(?:v\\.|vs\\.?|versus|V\\.|VS\\.?)\\s+");
+
+    private enum Evidence { TITLE, LABEL, WEAK }
+
+    @Override
+    public String id() {
+        return "name";
+    }
+
+    /** Whether the token is a personal title such as Dr or Mrs. */
+    static boolean isTitle(Token t) {
+        String lower = t.lower();
+        return TITLES.contains(lower) && (t.isCapitalized() || LOWER_CASE_TITLES.contains(lower));
+    }
+
+    @Override
+    public List<PhiSpan> detect(AnalyzedText text) {
+        Lexicon lex = Lexicon.standard();
+        List<int[]> ranges = new ArrayList<>();
+        List<Double> confidences = new ArrayList<>();
+        Finder f = new Finder(text, lex, ranges, confidences);
+        f.titles();
+        f.cues();
+        f.credentials();
+        f.closings();
+        f.versus();
+        f.lastFirst();
+        f.sequences();
+        f.propagate();
+        List<PhiSpan> out = new ArrayList<>();
+        for (int k = 0; k < ranges.size(); k++) {
+            int[] r = ranges.get(k);
+            out.add(text.span(text.token(r[0]).start(), text.token(r[1]).end(), PhiType.NAME, id(), confidences.get(k)));
+        }
+        return out;
+    }
+
+    /** The per-text search state. */
+    private static final class Finder {
+        private final AnalyzedText text;
+        private final Lexicon lex;
+        private final List<Token> tokens;
+        private final List<int[]> ranges;
+        private final List<Double> confidences;
+        private final boolean[] named;
+
+        Finder(AnalyzedText text, Lexicon lex, List<int[]> ranges, List<Double> confidences) {
+            this.text = text;
+            this.lex = lex;
+            this.tokens = text.tokens();
+            this.ranges = ranges;
+            this.confidences = confidences;
+            this.named = new boolean[tokens.size()];
+        }
+
+        void titles() {
+            for (Token t : tokens) {
+                if (!isTitle(t)) {
+                    continue;
+                }
+                int next = t.index() + 1;
+                Token dot = text.token(next);
+                if (dot != null && dot.is('.')) {
+                    next++;
+                }
+                Token first = text.token(next);
+                if (first != null && text.adjacentOnLine(text.token(next - 1), first)) {
+                    add(next, extend(next, Evidence.TITLE), 0.95);
+                }
+            }
+        }
+
+        void cues() {
+            String s = text.text();
+            for (Token t : tokens) {
+                if (!t.isWord() || named[t.index()]) {
+                    continue;
+                }
+                String before = s.substring(Math.max(0, t.start() - 60), t.start());
+                int lineStart = before.lastIndexOf('\n');
+                String sameLine = lineStart >= 0 ? before.substring(lineStart + 1) : before;
+                if (LABEL_CUE.matcher(sameLine).find()) {
+                    add(t.index(), extend(t.index(), Evidence.LABEL), 0.9);
+                } else if (WEAK_CUE.matcher(sameLine).find()) {
+                    add(t.index(), extend(t.index(), Evidence.WEAK), 0.8);
+                }
+            }
+        }
+
+        void credentials() {
+            Matcher m = CREDENTIAL.matcher(text.text());
+            while (m.find()) {
+                if (m.start() == 0 || !Character.isLetter(text.text().charAt(m.start() - 1))
+                        && text.text().charAt(m.start() - 1) != '.') {
+                    continue;
+                }
+                boolean ambiguous = m.group(1) != null;
+                boolean comma = m.group().contains(",");
+                Token last = text.tokenBefore(m.start());
+                if (last == null) {
+                    continue;
+                }
+                int end = last.index();
+                int start = end;
+                int words = 0;
+                boolean vouched = false;
+                for (int i = end; i >= 0 && words < 4; i--) {
+                    Token t = tokens.get(i);
+                    if (i < end && !text.adjacentOnLine(t, tokens.get(i + 1))) {
+                        break;
+                    }
+                    if (t.is('.') && i > 0 && isInitial(tokens.get(i - 1))) {
+                        continue;
+                    }
+                    if (t.is(',') && i == end) {
+                        break;
+                    }
+                    boolean initial = isInitial(t);
+                    if (!initial && !acceptNext(t)) {
+                        break;
+                    }
+                    vouched |= !initial && (dictName(t.lower()) || !lex.isCommonWord(t.lower()));
+                    start = i;
+                    words++;
+                }
+                while (start <= end && !tokens.get(start).isWord()) {
+                    start++;
+                }
+                if (start > end || !vouched || (ambiguous && !(comma && words >= 1 && anyDict(start, end)))) {
+                    continue;
+                }
+                add(start, end, 0.9);
+            }
+        }
+
+        void closings() {
+            Matcher m = CLOSING.matcher(text.text());
+            while (m.find()) {
+                Token first = text.tokenAtOrAfter(m.end());
+                if (first != null && first.start() == m.end()) {
+                    add(first.index(), extend(first.index(), Evidence.LABEL), 0.85);
+                }
+            }
+        }
+
+        void versus() {
+            Matcher m = VERSUS.matcher(text.text());
+            while (m.find()) {
+                Token right = text.tokenAtOrAfter(m.end());
+                if (right != null) {
+                    add(right.index(), extend(right.index(), Evidence.WEAK), 0.8);
+                }
+                Token left = text.tokenBefore(m.start());
+                int end = left == null ? -1 : left.index();
+                int start = end;
+                for (int i = end; i >= 0 && end - i < 4; i--) {
+                    Token t = tokens.get(i);
+                    if (!(isInitial(t) || acceptNext(t)) || (i < end && !text.adjacentOnLine(t, tokens.get(i + 1)))) {
+                        break;
+                    }
+                    start = i;
+                }
+                if (end >= 0 && start <= end && acceptNext(tokens.get(start))) {
+                    add(start, end, 0.8);
+                }
+            }
+        }
+
+        /** "Last, First [M.]" with at least one of the two vouched for by the dictionaries. */
+        void lastFirst() {
+            for (int i = 0; i + 2 < tokens.size(); i++) {
+                Token last = tokens.get(i);
+                Token comma = tokens.get(i + 1);
+                Token first = tokens.get(i + 2);
+                if (!comma.is(',') || !text.adjacentOnLine(last, comma) || !text.adjacentOnLine(comma, first)
+                        || !nameLike(last) || !nameLike(first) || notName(last) || notName(first)
+                        || !lex.isFirstName(first.lower())) {
+                    continue;
+                }
+                boolean lastOk = lex.isSurname(last.lower()) || (!lex.isCommonWord(last.lower()) && !dictName(last.lower())
+                        && !text.inCapsLine(last));
+                if (!lastOk || !(strong(last) || strong(first))) {
+                    continue;
+                }
+                int end = i + 2;
+                Token middle = text.token(end + 1);
+                if (middle != null && isInitial(middle) && text.adjacentOnLine(first, middle)) {
+                    end++;
+                    Token dot = text.token(end + 1);
+                    if (dot != null && dot.is('.')) {
+                        end++;
+                    }
+                }
+                add(i, end, 0.85);
+            }
+        }
+
+        /** Runs of capitalised name words and initials on one line, judged by the dictionaries. */
+        void sequences() {
+            int i = 0;
+            while (i < tokens.size()) {
+                if (!sequenceWord(tokens.get(i))) {
+                    i++;
+                    continue;
+                }
+                int j = i;
+                int last = i;
+                while (j + 1 < tokens.size()) {
+                    Token next = tokens.get(j + 1);
+                    if (!text.adjacentOnLine(tokens.get(j), next)) {
+                        break;
+                    }
+                    if (next.is('.') && isInitial(tokens.get(j))) {
+                        j++;
+                        continue;
+                    }
+                    if (!sequenceWord(next)) {
+                        break;
+                    }
+                    j++;
+                    last = j;
+                }
+                judgeSequence(i, last);
+                i = j + 1;
+            }
+        }
+
+        private void judgeSequence(int start, int end) {
+            List<Token> words = new ArrayList<>();
+            boolean initials = false;
+            for (int k = start; k <= end; k++) {
+                Token t = tokens.get(k);
+                if (isInitial(t)) {
+                    initials = true;
+                } else if (t.isWord()) {
+                    words.add(t);
+                }
+            }
+            if (words.isEmpty() || eponymFollows(end)) {
+                return;
+            }
+            long strongWords = words.stream().filter(this::strong).count();
+            long dictWords = words.stream().filter(w -> dictName(w.lower())).count();
+            boolean capsLine = text.inCapsLine(words.get(0));
+            boolean accept;
+            if (words.size() >= 2) {
+                boolean titleCasedPair = !capsLine && words.stream().allMatch(Token::isTitleCase)
+                        && lex.isFirstName(words.get(0).lower()) && dictName(words.get(words.size() - 1).lower())
+                        && !text.startsSentence(words.get(0));
+                accept = (strongWords >= 1 && dictWords >= 1) || titleCasedPair || (initials && dictWords >= 1);
+            } else {
+                Token w = words.get(0);
+                accept = (strongWords == 1 && w.text().length() >= 3)
+                        || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine) && !notName(w));
+            }
+            if (accept) {
+                int from = start;
+                while (!tokens.get(from).isWord()) {
+                    from++;
+                }
+                add(from, end, words.size() >= 2 ? 0.8 : 0.6);
+            }
+        }
+
+        /** Marks every further capitalised occurrence of a word already found in a name. */
+        void propagate() {
+            Set<String> known = new HashSet<>();
+            for (int[] r : ranges) {
+                for (int k = r[0]; k <= r[1]; k++) {
+                    Token t = tokens.get(k);
+                    if (t.isWord() && t.text().length() >= 3 && !isInitial(t) && !notName(t)
+                            && !(lex.isCommonWord(t.lower()) && !t.isTitleCase())) {
+                        known.add(t.lower());
+                    }
+                }
+            }
+            if (known.isEmpty()) {
+                return;
+            }
+            for (Token t : tokens) {
+                if (named[t.index()] || !t.isCapitalized() || !known.contains(t.lower()) || eponymFollows(t.index())) {
+                    continue;
+                }
+                if (text.inCapsLine(t) && lex.isCommonWord(t.lower())) {
+                    continue;
+                }
+                if (t.isAllCaps() && !text.inCapsLine(t) && t.text().length() <= 3) {
+                    continue;
+                }
+                add(t.index(), t.index(), 0.6);
+            }
+        }
+
+        /** Index of the last token of a name that starts at {@code i}, or -1 when the evidence does not hold. */
+        private int extend(int i, Evidence evidence) {
+            Token first = text.token(i);
+            if (first == null || !acceptFirst(first, evidence)) {
+                return -1;
+            }
+            int last = i;
+            int j = i + 1;
+            if (isInitial(first) && text.token(j) != null && text.token(j).is('.')) {
+                last = j;
+                j++;
+            }
+            int words = 1;
+            boolean commaUsed = false;
+            while (words < 4) {
+                Token previous = text.token(j - 1);
+                Token t = text.token(j);
+                if (t == null || !text.adjacentOnLine(previous, t)) {
+                    break;
+                }
+                if (t.is(',') && !commaUsed) {
+                    Token u = text.token(j + 1);
+                    boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && !notName(u)
+                            && (lex.isFirstName(u.lower()) || isInitial(u));
+                    boolean suffix = u != null && SUFFIXES.contains(u.lower());
+                    if (firstName || suffix) {
+                        commaUsed = true;
+                        j++;
+                        continue;
+                    }
+                    break;
+                }
+                if (isInitial(t)) {
+                    last = j;
+                    j++;
+                    if (text.token(j) != null && text.token(j).is('.')) {
+                        last = j;
+                        j++;
+                    }
+                    words++;
+                    continue;
+                }
+                if (PARTICLES.contains(t.text()) && text.token(j + 1) != null && nameLike(text.token(j + 1))) {
+                    j++;
+                    continue;
+                }
+                if (SUFFIXES.contains(t.lower()) && t.isCapitalized()) {
+                    last = j;
+                    break;
+                }
+                if (!acceptNext(t)) {
+                    break;
+                }
+                last = j;
+                j++;
+                words++;
+            }
+            return last;
+        }
+
+        private boolean acceptFirst(Token t, Evidence evidence) {
+            if (isInitial(t)) {
+                return evidence != Evidence.WEAK;
+            }
+            if (!t.isWord() || !t.isCapitalized() || t.text().length() < 2) {
+                return false;
+            }
+            String lower = t.lower();
+            boolean dict = dictName(lower);
+            boolean common = lex.isCommonWord(lower);
+            boolean capsLine = text.inCapsLine(t);
+            switch (evidence) {
+                case TITLE:
+                    return !FUNCTION_WORDS.contains(lower) && !(common && !dict && capsLine)
+                            && !(lex.isNotName(lower) && capsLine && !dict);
+                case LABEL:
+                    return nameLike(t) && !notName(t) && !(common && !dict) && !FUNCTION_WORDS.contains(lower);
+                default:
+                    return nameLike(t) && !notName(t) && !(common && !dict) && !FUNCTION_WORDS.contains(lower)
+                            && (dict || !capsLine) && !eponymFollows(t.index());
+            }
+        }
+
+        /** A word that continues a name: a dictionary name (even an eponym) or an unknown capitalised word. */
+        private boolean acceptNext(Token t) {
+            if (!nameLike(t) || CALENDAR_WORDS.contains(t.lower()) || eponymFollows(t.index())) {
+                return false;
+            }
+            String lower = t.lower();
+            if (dictName(lower)) {
+                return true;
+            }
+            return !notName(t) && !lex.isCommonWord(lower) && !text.inCapsLine(t) && !FUNCTION_WORDS.contains(lower);
+        }
+
+        private boolean sequenceWord(Token t) {
+            if (isInitial(t)) {
+                Token next = text.token(t.index() + 1);
+                return next != null && next.is('.');
+            }
+            if (!nameLike(t) || CALENDAR_WORDS.contains(t.lower())) {
+                return false;
+            }
+            String lower = t.lower();
+            return dictName(lower) || (!notName(t) && !lex.isCommonWord(lower) && !text.inCapsLine(t) && t.isTitleCase());
+        }
+
+        /** A dictionary name that is not an ordinary word or a clinical term. */
+        private boolean strong(Token t) {
+            String lower = t.lower();
+            return dictName(lower) && !lex.isCommonWord(lower) && !notName(t) && lower.length() >= 3;
+        }
+
+        private boolean nameLike(Token t) {
+            if (!t.isWord() || !t.isCapitalized()) {
+                return false;
+            }
+            boolean acronym = t.isAllCaps() && !text.inCapsLine(t) && (t.text().length() <= 3 || !dictName(t.lower()));
+            return !acronym;
+        }
+
+        private boolean notName(Token t) {
+            String lower = t.lower();
+            if (lex.isNotName(lower)) {
+                return true;
+            }
+            int dash = lower.indexOf('-');
+            return dash > 0 && lex.isNotName(lower.substring(0, dash));
+        }
+
+        private boolean dictName(String lower) {
+            if (lex.isFirstName(lower) || lex.isSurname(lower)) {
+                return true;
+            }
+            if (lower.indexOf('-') > 0 || lower.indexOf('\'') > 0 || lower.indexOf('\u2019') > 0) {
+                for (String part : lower.split("[-'\u2019]")) {
+                    if (part.length() >= 2 && (lex.isFirstName(part) || lex.isSurname(part))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean anyDict(int start, int end) {
+            for (int k = start; k <= end; k++) {
+                if (tokens.get(k).isWord() && dictName(tokens.get(k).lower())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean eponymFollows(int index) {
+            int k = index + 1;
+            Token next = text.token(k);
+            if (next != null && (next.lower().equals("'s") || next.lower().equals("\u2019s") || next.is('-'))) {
+                next = text.token(++k);
+            }
+            while (next != null && next.isWord() && (lex.isNotName(next.lower()) || dictName(next.lower()))
+                    && !EPONYM_NEXT.contains(next.lower()) && k < index + 3) {
+                next = text.token(++k);
+                if (next != null && (next.lower().equals("'s") || next.lower().equals("\u2019s") || next.is('-'))) {
+                    next = text.token(++k);
+                }
+            }
+            return next != null && EPONYM_NEXT.contains(next.lower());
+        }
+
+        private boolean isInitial(Token t) {
+            return t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0));
+        }
+
+        private void add(int start, int end, double confidence) {
+            if (end < start) {
+                return;
+            }
+            while (end > start && !tokens.get(end).isWord() && !tokens.get(end).is('.')) {
+                end--;
+            }
+            if (tokens.get(end).is('.') && !isInitial(tokens.get(end - 1 >= start ? end - 1 : end))) {
+                end--;
+            }
+            if (end < start || !tokens.get(start).isWord()) {
+                return;
+            }
+            for (int k = start; k <= end; k++) {
+                named[k] = true;
+            }
+            ranges.add(new int[] {start, end});
+            confidences.add(confidence);
+        }
+    }
+}
