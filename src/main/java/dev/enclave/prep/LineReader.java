@@ -27,14 +27,14 @@ final class LineReader {
 
     /** The next line, or null at the end of the input. */
     Line next() {
-        int scanned = start;
+        int scanned = 0;
         while (true) {
-            for (int i = scanned; i < end; i++) {
+            for (int i = start + scanned; i < end; i++) {
                 if (buffer[i] == '\n') {
                     return take(i, i + 1);
                 }
             }
-            scanned = end;
+            scanned = end - start;
             if (eof || !fill()) {
                 eof = true;
                 return start < end ? take(end, end) : null;
