@@ -1,7 +1,9 @@
 package dev.enclave.prep;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
 import dev.enclave.spec.SplitSpec;
 import dev.enclave.util.Hashing;
@@ -21,9 +23,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Assigns whole groups (patients, cases) to train, validation and test, so no group is in two splits. Groups are
- * stratified by their most frequent label (ties to the smallest label), ordered within each stratum by a seeded hash
- * of the group id, and dealt out by the spec's fractions; each split's label proportions then match the input's to
- * within one group per label.
+ * stratified by their most frequent label (ties to the smallest label) and ordered within each stratum by a seeded
+ * hash of the group id; each group in turn goes to the split furthest below its share of the stratum's rows (the
+ * spec's fraction times the stratum's rows). Each split then holds its fraction of every stratum's rows to within the
+ * rows of one group, so label proportions carry over to every split; only groups that mix labels move them.
  */
 public final class GroupSplitter {
     /** Split names in output order. */
@@ -33,55 +36,66 @@ public final class GroupSplitter {
 
     private GroupSplitter() {}
 
+    /** A group's majority label ("" when unlabelled) and its number of rows. */
+    record Group(String label, long rows) {}
+
     /** Adds a {@link #SPLIT} column to {@code rows}. */
     public static Dataset<Row> split(SparkSession spark, Dataset<Row> rows, SplitSpec fractions, long seed,
             boolean labelled) {
-        Map<String, String> assignment = assign(groupLabels(rows, labelled), fractions, seed);
+        Map<String, String> assignment = assign(groups(rows, labelled), fractions, seed);
         List<Row> pairs = new ArrayList<>(assignment.size());
         assignment.forEach((group, split) -> pairs.add(RowFactory.create(group, split)));
         StructType schema = new StructType()
                 .add("_group", DataTypes.StringType, false)
                 .add(SPLIT, DataTypes.StringType, false);
         Dataset<Row> groups = spark.createDataFrame(pairs, schema);
-        return rows.join(groups, col(InputRows.GROUP).equalTo(col("_group"))).drop("_group");
+        return rows.join(broadcast(groups), col(InputRows.GROUP).equalTo(col("_group"))).drop("_group");
     }
 
-    /** Each group's majority label ("" when unlabelled), sorted by group. */
-    static Map<String, String> groupLabels(Dataset<Row> rows, boolean labelled) {
-        Map<String, String> majority = new TreeMap<>();
-        if (!labelled) {
-            for (Row row : rows.select(InputRows.GROUP).distinct().collectAsList()) {
-                majority.put(row.getString(0), "");
-            }
-            return majority;
-        }
+    /** Each group's majority label and size, sorted by group. */
+    static Map<String, Group> groups(Dataset<Row> rows, boolean labelled) {
+        Map<String, Group> groups = new TreeMap<>();
         Map<String, Long> best = new TreeMap<>();
-        List<Row> counts = rows.groupBy(InputRows.GROUP, InputRows.LABEL).agg(count("*").as("n"))
-                .orderBy(InputRows.GROUP, InputRows.LABEL).collectAsList();
-        for (Row row : counts) {
+        List<Row> counts = rows.groupBy(col(InputRows.GROUP), labelled ? col(InputRows.LABEL) : lit(""))
+                .agg(count("*").as("n")).collectAsList();
+        List<Row> sorted = new ArrayList<>(counts);
+        sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1)));
+        for (Row row : sorted) {
             String group = row.getString(0);
             long n = row.getLong(2);
-            if (!best.containsKey(group) || n > best.get(group)) {
+            Group seen = groups.get(group);
+            long total = (seen == null ? 0 : seen.rows()) + n;
+            boolean better = !best.containsKey(group) || n > best.get(group);
+            if (better) {
                 best.put(group, n);
-                majority.put(group, row.getString(1));
             }
+            groups.put(group, new Group(better ? row.getString(1) : seen.label(), total));
         }
-        return majority;
+        return groups;
     }
 
     /** Deals groups to splits per stratum; deterministic in {@code seed}. */
-    static Map<String, String> assign(Map<String, String> groupLabel, SplitSpec fractions, long seed) {
+    static Map<String, String> assign(Map<String, Group> groups, SplitSpec fractions, long seed) {
         Map<String, List<String>> strata = new TreeMap<>();
-        groupLabel.forEach((group, label) -> strata.computeIfAbsent(label, l -> new ArrayList<>()).add(group));
+        groups.forEach((group, info) -> strata.computeIfAbsent(info.label(), l -> new ArrayList<>()).add(group));
+        double[] shares = {fractions.train(), fractions.validation(), fractions.test()};
         Map<String, String> assignment = new LinkedHashMap<>();
-        double trainEnd = fractions.train();
-        double validationEnd = trainEnd + fractions.validation();
-        for (List<String> groups : strata.values()) {
-            groups.sort(Comparator.comparing((String group) -> rank(seed, group)).thenComparing(group -> group));
-            for (int i = 0; i < groups.size(); i++) {
-                double position = (i + 0.5) / groups.size();
-                String split = position < trainEnd ? "train" : position < validationEnd ? "validation" : "test";
-                assignment.put(groups.get(i), split);
+        for (List<String> members : strata.values()) {
+            members.sort(Comparator.comparing((String group) -> rank(seed, group)).thenComparing(group -> group));
+            long rows = members.stream().mapToLong(g -> groups.get(g).rows()).sum();
+            double[] deficit = new double[shares.length];
+            for (int s = 0; s < shares.length; s++) {
+                deficit[s] = shares[s] * rows;
+            }
+            for (String group : members) {
+                int target = -1;
+                for (int s = 0; s < shares.length; s++) {
+                    if (shares[s] > 0 && (target < 0 || deficit[s] > deficit[target])) {
+                        target = s;
+                    }
+                }
+                deficit[target] -= groups.get(group).rows();
+                assignment.put(group, SPLITS.get(target));
             }
         }
         return assignment;
