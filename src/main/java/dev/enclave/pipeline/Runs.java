@@ -6,6 +6,7 @@ import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
 import dev.enclave.spec.LoadedSpec;
 import dev.enclave.spec.SpecLoader;
+import dev.enclave.train.TrainStage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -25,9 +26,9 @@ public final class Runs {
         return start(specFile, runDir, Stages.prepare());
     }
 
-    /** Training on a prepared run folder. */
-    public static Path train(Path runDir) {
-        return resume(runDir, Stages.train());
+    /** Training on a prepared run folder, fresh or from its newest checkpoint. */
+    public static Path train(Path runDir, TrainStage.Start start) {
+        return resume(runDir, Stages.train(start));
     }
 
     /** Evaluation and report on a trained run folder. */

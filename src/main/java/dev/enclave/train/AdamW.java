@@ -5,12 +5,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * AdamW (Loshchilov and Hutter) with decoupled weight decay, per-group learning rates and global gradient-norm
  * clipping, on the engine's fused Adam kernel. Unlike DJL's own optimisers its moment estimates and step count are
  * plain state owned here, so checkpoints can save and restore them. Biases and LayerNorm parameters get no decay.
+ * Each trained parameter is known as {@code group:name}; the moments of {@code s} are {@code s.exp_avg} and
+ * {@code s.exp_avg_sq}, as PyTorch's AdamW names them.
  */
 public final class AdamW implements AutoCloseable {
     private static final float BETA1 = 0.9f;
@@ -85,6 +89,50 @@ public final class AdamW implements AutoCloseable {
     /** Steps taken so far. */
     public int steps() {
         return step;
+    }
+
+    /** The trained parameters' arrays by {@code group:name}, in the order they were added. */
+    public Map<String, NDArray> parameters() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        slots.forEach(slot -> out.put(slot.name(), slot.parameter().getArray()));
+        return out;
+    }
+
+    /** The moment estimates by {@code group:name.exp_avg} and {@code group:name.exp_avg_sq}. */
+    public Map<String, NDArray> moments() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            out.put(slot.name() + ".exp_avg", slot.mean());
+            out.put(slot.name() + ".exp_avg_sq", slot.variance());
+        }
+        return out;
+    }
+
+    /** Number of trained values. */
+    public long parameterCount() {
+        return slots.stream().mapToLong(slot -> slot.mean().size()).sum();
+    }
+
+    /**
+     * Puts back a saved state: the step count, every trained parameter and both moments of each.
+     *
+     * @param steps steps taken when the state was saved
+     * @param values values by the names of {@link #parameters()} and {@link #moments()}
+     * @throws IllegalArgumentException naming the tensor if one is missing or has the wrong size
+     */
+    public void restore(int steps, Map<String, float[]> values) {
+        Map<String, NDArray> targets = new LinkedHashMap<>(parameters());
+        targets.putAll(moments());
+        for (Map.Entry<String, NDArray> target : targets.entrySet()) {
+            float[] value = values.get(target.getKey());
+            if (value == null || value.length != target.getValue().size()) {
+                throw new IllegalArgumentException("optimiser state '" + target.getKey() + "' is "
+                        + (value == null ? "missing" : "of size " + value.length + ", expected "
+                                + target.getValue().getShape()));
+            }
+            target.getValue().set(value);
+        }
+        this.step = steps;
     }
 
     private double globalGradientNorm() {

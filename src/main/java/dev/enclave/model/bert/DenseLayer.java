@@ -1,5 +1,8 @@
 package dev.enclave.model.bert;
 
+import dev.enclave.model.AdaptableLinear;
+import dev.enclave.model.LinearAdapter;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -12,13 +15,17 @@ import ai.djl.util.PairList;
 
 import java.util.List;
 
-/** A PyTorch-style Linear layer: {@code y = x W^T + b} with W stored [out, in], over the last axis. */
-final class DenseLayer extends AbstractBlock implements HfNamed {
+/**
+ * A PyTorch-style Linear layer: {@code y = x W^T + b} with W stored [out, in], over the last axis, plus the output of
+ * an attached {@link LinearAdapter} if any.
+ */
+final class DenseLayer extends AbstractBlock implements HfNamed, AdaptableLinear {
 
     private final int inFeatures;
     private final int outFeatures;
     private final Parameter weight;
     private final Parameter bias;
+    private LinearAdapter adapter;
 
     DenseLayer(int inFeatures, int outFeatures) {
         this.inFeatures = inFeatures;
@@ -41,7 +48,18 @@ final class DenseLayer extends AbstractBlock implements HfNamed {
         NDArray x = inputs.head();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-        return x.getNDArrayInternal().linear(x, w, b);
+        NDList out = x.getNDArrayInternal().linear(x, w, b);
+        return adapter == null ? out : new NDList(out.head().add(adapter.output(parameterStore, x, training)));
+    }
+
+    @Override
+    public Parameter weight() {
+        return weight;
+    }
+
+    @Override
+    public void setAdapter(LinearAdapter adapter) {
+        this.adapter = adapter;
     }
 
     @Override

@@ -18,11 +18,11 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** Writes a tiny random BERT in Hugging Face layout, with a hand-written WordLevel tokenizer. */
-final class TinyBert {
+public final class TinyBert {
 
-    static final List<String> WORDS = List.of(
+    public static final List<String> WORDS = List.of(
             "good", "bad", "the", "a", "day", "food", "service", "was", "very", "quite", "movie", "plot");
-    static final BertConfig CONFIG = new BertConfig(4 + WORDS.size(), 32, 2, 4, 64, 16, 2, 1e-12, BertConfig.GELU,
+    public static final BertConfig CONFIG = new BertConfig(4 + WORDS.size(), 32, 2, 4, 64, 16, 2, 1e-12, BertConfig.GELU,
             0.1, 0.1, 0);
 
     private TinyBert() {}
@@ -34,7 +34,7 @@ final class TinyBert {
      * @param rename maps each Hugging Face name to the name stored in the file (identity, a prefix, ...)
      * @return the folder
      */
-    static Path write(Path folder, UnaryOperator<String> rename) throws IOException {
+    public static Path write(Path folder, UnaryOperator<String> rename) throws IOException {
         Files.createDirectories(folder);
         new ObjectMapper().writeValue(folder.resolve("config.json").toFile(), CONFIG.toHfConfig());
         Random random = new Random(11);
