@@ -41,7 +41,7 @@ final class ToyClassification implements AutoCloseable {
         if (method == TrainingSpec.Method.LORA) {
             lora = LoraModel.attach(model, encoder, new LoraConfig(4, 8, 0.1, List.of("query", "value")), 9,
                     manager);
-            optimiser.add("adapter", entries(lora.parameters()), 1e-2);
+            optimiser.add("adapter", entries(lora.parameters()), 3e-2);
         } else {
             lora = null;
             optimiser.add("encoder", entries(encoder), 2e-3);
