@@ -126,10 +126,11 @@ public final class TrainStage implements Stage {
                         .build();
                 ModelExport.adapter(run, NAME, run.folder().adapter(), adapter, lora)
                         .forEach(run.manifest()::addFile);
-                lora.merge();
             }
-            for (FileRecord file : ModelExport.classifier(run, NAME, run.folder().model(), folder,
-                    model.hfParameters(), labels)) {
+            List<HfParameter> tunedWeights = lora == null ? model.hfParameters()
+                    : lora.merged(model.hfParameters(), manager);
+            for (FileRecord file : ModelExport.classifier(run, NAME, run.folder().model(), folder, tunedWeights,
+                    labels)) {
                 run.manifest().addFile(file);
             }
             Map<String, Object> summary = new LinkedHashMap<>();

@@ -61,9 +61,8 @@ public final class ResumableToyTraining {
                     })
                     .build()
                     .run(from, manager);
-            toy.lora.merge();
             Map<String, WritableTensor> tensors = new TreeMap<>();
-            for (HfParameter parameter : toy.model.hfParameters()) {
+            for (HfParameter parameter : toy.lora.merged(toy.model.hfParameters(), manager)) {
                 tensors.put(parameter.name(), WritableTensor.of(parameter.parameter().getArray()));
             }
             tensors.put("loss_curve", WritableTensor.of(lossCurve(done), new Shape(done.lossCurve().size())));

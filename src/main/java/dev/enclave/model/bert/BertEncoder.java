@@ -107,6 +107,11 @@ public final class BertEncoder extends AbstractBlock {
         }
     }
 
+    /** The word embedding table [vocab, hidden], which a masked-LM decoder shares. */
+    EmbeddingTable wordEmbeddings() {
+        return embeddings.wordEmbeddings();
+    }
+
     private NDArray attentionBias(NDArray attentionMask) {
         Shape shape = attentionMask.getShape();
         NDArray mask = attentionMask.toType(DataType.FLOAT32, false);

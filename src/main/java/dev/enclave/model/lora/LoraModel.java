@@ -5,7 +5,6 @@ import dev.enclave.model.bert.HfParameter;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 
@@ -13,85 +12,73 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeSet;
 
 /**
- * LoRA adapters attached to a model's linear projections. The projections are found by Hugging Face parameter name
- * ({@code <module path>.weight} whose module path a target name selects) among the {@link AdaptableLinear} blocks of
- * the model's block tree, so one implementation serves every model family whose projections implement that interface.
- * Attaching freezes the base parameters it is given; only the adapters' A and B train.
- *
- * <p>A is initialised from a seeded uniform distribution in ±1/√in (PEFT's Kaiming-uniform with a = √5) and B with
- * zeros, so the adapted model starts equal to the base model. Adapter parameters are named
- * {@code <module path>.lora_A.weight} [r, in] and {@code <module path>.lora_B.weight} [out, r].
+ * LoRA adapters on a model's linear projections: {@code y = x Wᵀ + b + (alpha / r) · B A dropout(x)} with W frozen
+ * and only A [r, in] and B [out, r] trained. Adapter parameters are named {@code <module path>.lora_A.weight} and
+ * {@code <module path>.lora_B.weight}. Made by {@link LoraAdapters#finish} or, for models whose projections implement
+ * {@link AdaptableLinear}, by {@link #attach}.
  */
 public final class LoraModel {
 
-    /** One adapted projection. */
-    private record Adapted(String modulePath, String target, AdaptableLinear linear, HfParameter a, HfParameter b) {}
+    /** One adapted projection and its base weight. */
+    record Adapted(LoraBlock block, HfParameter weight) {}
 
     private final LoraConfig config;
     private final List<Adapted> adapted;
 
-    private LoraModel(LoraConfig config, List<Adapted> adapted) {
+    LoraModel(LoraConfig config, List<Adapted> adapted) {
         this.config = config;
         this.adapted = List.copyOf(adapted);
     }
 
     /**
-     * Freezes {@code base} and attaches a fresh adapter to every targeted projection.
+     * Attaches a fresh adapter to every targeted projection of a built model and freezes {@code base}. Projections
+     * are found by Hugging Face parameter name ({@code <module path>.weight} whose module path a target selects)
+     * among the {@link AdaptableLinear} blocks of the model's block tree, so this works for any family whose
+     * projections implement that interface.
      *
-     * @param model the model's root block (its projections are searched in its block tree)
+     * @param model the model's root block
      * @param base the model's parameters under Hugging Face names; all of them are frozen
      * @param config rank, alpha, dropout and targets
      * @param seed seeds the initialisation of A
-     * @param manager owns the adapter arrays (on the device of the base weights)
+     * @param manager owns the adapter arrays
      * @return the adapters
-     * @throws IllegalArgumentException if no projection matches, or a target matches a module that is not a linear
+     * @throws IllegalArgumentException if no projection matches, or a target selects a module that is not a linear
      *     projection
      */
     public static LoraModel attach(Block model, List<HfParameter> base, LoraConfig config, long seed,
             NDManager manager) {
         Map<Parameter, AdaptableLinear> linears = new IdentityHashMap<>();
         collectLinears(model, linears);
-        Random random = new Random(seed);
-        List<Adapted> adapted = new ArrayList<>();
+        LoraAdapters adapters = new LoraAdapters(config, seed, manager);
+        List<String> projections = new ArrayList<>();
         for (HfParameter parameter : base) {
-            String modulePath = modulePath(parameter.name());
-            String target = modulePath == null ? null : config.targetOf(modulePath);
-            if (target == null) {
+            if (!parameter.name().endsWith(".weight")) {
                 continue;
             }
+            String modulePath = parameter.name().substring(0, parameter.name().length() - ".weight".length());
             AdaptableLinear linear = linears.get(parameter.parameter());
             if (linear == null) {
-                throw new IllegalArgumentException("LoRA target '" + target + "' selects " + modulePath
-                        + ", which is not a linear projection");
+                if (config.targetOf(modulePath) != null) {
+                    throw new IllegalArgumentException("LoRA target '" + config.targetOf(modulePath) + "' selects "
+                            + modulePath + ", which is not a linear projection");
+                }
+                continue;
             }
-            long out = parameter.shape().get(0);
-            long in = parameter.shape().get(1);
-            float bound = (float) (1 / Math.sqrt(in));
-            float[] aValues = new float[Math.toIntExact(config.rank() * in)];
-            for (int i = 0; i < aValues.length; i++) {
-                aValues[i] = (random.nextFloat() * 2 - 1) * bound;
+            projections.add(modulePath);
+            LoraBlock block = adapters.create(modulePath, parameter.shape().get(1), parameter.shape().get(0));
+            if (block != null) {
+                linear.setAdapter(block);
             }
-            HfParameter a = trainable(modulePath + ".lora_A.weight", manager.create(aValues, new Shape(config.rank(),
-                    in)));
-            HfParameter b = trainable(modulePath + ".lora_B.weight", manager.zeros(new Shape(out, config.rank())));
-            adapted.add(new Adapted(modulePath, target, linear, a, b));
         }
-        if (adapted.isEmpty()) {
-            throw new IllegalArgumentException("LoRA target modules " + config.targetModules()
-                    + " match no linear projection; projections are " + projectionPaths(base, linears));
+        try {
+            return adapters.finish(base);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; its projections are "
+                    + (projections.size() <= 8 ? projections : projections.subList(0, 8) + "..."), e);
         }
-        for (HfParameter parameter : base) {
-            parameter.parameter().freeze(true);
-        }
-        for (Adapted each : adapted) {
-            each.linear().setAdapter(new LoraLayer(each.a().parameter(), each.b().parameter(), config.scale(),
-                    config.dropout()));
-        }
-        return new LoraModel(config, adapted);
     }
 
     /**
@@ -109,7 +96,7 @@ public final class LoraModel {
      * @return module paths in model order
      */
     public List<String> adaptedModules() {
-        return adapted.stream().map(Adapted::modulePath).toList();
+        return adapted.stream().map(each -> each.block().modulePath()).toList();
     }
 
     /**
@@ -118,7 +105,7 @@ public final class LoraModel {
      * @return the target names in use
      */
     public List<String> matchedTargets() {
-        return List.copyOf(new TreeSet<>(adapted.stream().map(Adapted::target).toList()));
+        return List.copyOf(new TreeSet<>(adapted.stream().map(each -> each.block().target()).toList()));
     }
 
     /**
@@ -129,10 +116,19 @@ public final class LoraModel {
     public List<HfParameter> parameters() {
         List<HfParameter> out = new ArrayList<>();
         for (Adapted each : adapted) {
-            out.add(each.a());
-            out.add(each.b());
+            out.add(each.block().a());
+            out.add(each.block().b());
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Counts the trainable adapter values.
+     *
+     * @return the sum of r·in + out·r over the adapted projections
+     */
+    public long parameterCount() {
+        return parameters().stream().mapToLong(p -> p.shape().size()).sum();
     }
 
     /**
@@ -154,42 +150,38 @@ public final class LoraModel {
     }
 
     /**
-     * Folds each update into its base weight, {@code W += (alpha / r) · B A}, and detaches the adapters, so the model
-     * computes what base + adapter computed without the side path. The adapter parameters keep their values.
+     * The base model's parameters with every adapted weight replaced by {@code W + (alpha / r) · B A}: a plain model
+     * with these weights computes what base + adapters compute. The live model is not changed.
+     *
+     * @param base the model's parameters under Hugging Face names
+     * @param manager owns the merged arrays
+     * @return the parameters, in the order of {@code base}
      */
-    public void merge() {
-        for (Adapted each : adapted) {
-            NDArray weight = each.linear().weight().getArray();
-            NDArray a = each.a().parameter().getArray();
-            NDArray b = each.b().parameter().getArray();
-            try (NDManager scope = NDManager.subManagerOf(weight)) {
+    public List<HfParameter> merged(List<HfParameter> base, NDManager manager) {
+        Map<Parameter, Adapted> byWeight = new IdentityHashMap<>();
+        adapted.forEach(each -> byWeight.put(each.weight().parameter(), each));
+        List<HfParameter> out = new ArrayList<>(base.size());
+        for (HfParameter parameter : base) {
+            Adapted each = byWeight.get(parameter.parameter());
+            if (each == null) {
+                out.add(parameter);
+                continue;
+            }
+            NDArray a = each.block().a().parameter().getArray();
+            NDArray b = each.block().b().parameter().getArray();
+            NDArray sum;
+            try (NDManager scope = manager.newSubManager()) {
                 scope.tempAttachAll(a, b);
                 NDArray update = b.matMul(a).mul((float) config.scale());
-                weight.addi(update);
+                sum = parameter.parameter().getArray().add(update);
+                sum.attach(manager);
             }
-            each.linear().setAdapter(null);
+            Parameter merged = Parameter.builder().setName(parameter.parameter().getName())
+                    .setType(Parameter.Type.WEIGHT).build();
+            merged.setArray(sum);
+            out.add(new HfParameter(parameter.name(), merged, parameter.shape()));
         }
-    }
-
-    /**
-     * Counts the trainable adapter values.
-     *
-     * @return the sum of r·in + out·r over the adapted projections
-     */
-    public long parameterCount() {
-        return parameters().stream().mapToLong(p -> p.shape().size()).sum();
-    }
-
-    private static HfParameter trainable(String name, NDArray value) {
-        Parameter parameter = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
-        value.setRequiresGradient(true);
-        parameter.setArray(value);
-        return new HfParameter(name, parameter, value.getShape());
-    }
-
-    private static String modulePath(String parameterName) {
-        return parameterName.endsWith(".weight")
-                ? parameterName.substring(0, parameterName.length() - ".weight".length()) : null;
+        return List.copyOf(out);
     }
 
     private static void collectLinears(Block block, Map<Parameter, AdaptableLinear> out) {
@@ -199,13 +191,5 @@ public final class LoraModel {
         for (Block child : block.getChildren().values()) {
             collectLinears(child, out);
         }
-    }
-
-    private static List<String> projectionPaths(List<HfParameter> base, Map<Parameter, AdaptableLinear> linears) {
-        List<String> names = base.stream()
-                .filter(parameter -> linears.containsKey(parameter.parameter()))
-                .map(parameter -> modulePath(parameter.name()))
-                .toList();
-        return names.size() <= 8 ? names : names.subList(0, 8);
     }
 }
