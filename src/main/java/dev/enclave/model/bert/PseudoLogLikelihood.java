@@ -11,12 +11,11 @@ import ai.djl.training.ParameterStore;
 /**
  * Pseudo-log-likelihood of a text under a masked LM (Salazar et al., 2020): each token in turn is replaced by
  * {@code [MASK]} and scored by the log-probability the model gives it there; the sum over tokens is the score. The
- * first and last positions (the {@code [CLS]} and {@code [SEP]} the tokenizer adds) are not scored. All masked copies
- * of a text run as batches of at most {@value #BATCH} rows, without gradients or dropout.
+ * first and last positions (the {@code [CLS]} and {@code [SEP]} the tokenizer adds) are not scored. The masked copies
+ * of a text run in batches of at most {@code maxRows} rows, without dropout, and only the masked position goes through
+ * the head ({@link BertMaskedLm#logitsAt}).
  */
 public final class PseudoLogLikelihood {
-
-    private static final int BATCH = 32;
 
     private PseudoLogLikelihood() {}
 
@@ -46,14 +45,18 @@ public final class PseudoLogLikelihood {
      * @param manager parent scope of the temporary arrays
      * @param text the encoded text, special tokens included
      * @param maskTokenId the tokenizer's {@code [MASK]} id
+     * @param maxRows masked copies per forward pass (memory: maxRows × tokens × hidden activations per layer)
      * @return the score; a text of two tokens or fewer scores 0 over 0 tokens
      */
     public static Score score(BertMaskedLm model, ParameterStore parameterStore, NDManager manager, EncodedText text,
-            long maskTokenId) {
+            long maskTokenId, int maxRows) {
+        if (maxRows <= 0) {
+            throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
+        }
         int length = text.length();
         double total = 0;
-        for (int first = 1; first < length - 1; first += BATCH) {
-            int rows = Math.min(BATCH, length - 1 - first);
+        for (int first = 1; first < length - 1; first += maxRows) {
+            int rows = Math.min(maxRows, length - 1 - first);
             long[] ids = new long[rows * length];
             long[] mask = new long[rows * length];
             long[] types = new long[rows * length];

@@ -51,6 +51,43 @@ public final class TinyBert {
         return folder;
     }
 
+    /**
+     * Writes a tiny {@code BertForMaskedLM}: encoder tensors under {@code bert.}, the masked-LM head
+     * ({@code cls.predictions.*}, random) and a stored copy of the tied decoder weight, as Hugging Face saves it.
+     *
+     * @param folder the target folder
+     * @return the folder
+     */
+    public static Path writeMaskedLm(Path folder) throws IOException {
+        write(folder, name -> BertMaskedLm.ENCODER_PREFIX + name);
+        Map<String, WritableTensor> tensors = new TreeMap<>();
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(folder)) {
+            for (String name : checkpoint.tensorNames()) {
+                tensors.put(name, WritableTensor.of(checkpoint.readFloats(name), checkpoint.tensor(name).shape()));
+            }
+        }
+        Random random = new Random(12);
+        int hidden = CONFIG.hiddenSize();
+        int vocab = CONFIG.vocabSize();
+        tensors.put("cls.predictions.transform.dense.weight", gaussian(random, hidden, hidden));
+        tensors.put("cls.predictions.transform.dense.bias", gaussian(random, hidden));
+        tensors.put("cls.predictions.transform.LayerNorm.weight", gaussian(random, hidden));
+        tensors.put("cls.predictions.transform.LayerNorm.bias", gaussian(random, hidden));
+        tensors.put("cls.predictions.bias", gaussian(random, vocab));
+        tensors.put("cls.predictions.decoder.weight", tensors.get("bert.embeddings.word_embeddings.weight"));
+        SafetensorsWriter.builder().build().write(folder.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors);
+        return folder;
+    }
+
+    private static WritableTensor gaussian(Random random, long... shape) {
+        Shape dims = new Shape(shape);
+        float[] values = new float[(int) dims.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * 0.5);
+        }
+        return WritableTensor.of(values, dims);
+    }
+
     private static float[] randomValues(HfParameter parameter, Random random) {
         float[] values = new float[(int) parameter.shape().size()];
         boolean norm = parameter.name().contains("LayerNorm");
