@@ -85,11 +85,11 @@ public final class TrainStage implements Stage {
                 settings.epochs(), settings.maxSteps(), spec.seed());
         LearningRateSchedule schedule = LearningRateSchedule.of(plan.size(), settings.warmupFraction(),
                 settings.schedule());
-        Device device = Devices.resolve(settings.devices()).get(0);
+        List<Device> devices = Devices.resolve(settings.devices());
         Engine.getInstance().setRandomSeed((int) spec.seed());
         int pad = config.padTokenId();
 
-        try (NDManager manager = NDManager.newBaseManager(device)) {
+        try (NDManager manager = NDManager.newBaseManager(devices.get(0))) {
             BertClassifier model = BertClassifier.builder()
                     .setConfig(config)
                     .setNumLabels(labels.size())
@@ -97,7 +97,7 @@ public final class TrainStage implements Stage {
                     .optHeadSeed(spec.seed())
                     .build();
             model.loadPretrained(folder, manager);
-            ParameterStore store = new ParameterStore(manager, false);
+            ReplicatedParameters store = new ReplicatedParameters(manager);
             Map<String, HfParameter> byName = new LinkedHashMap<>();
             model.hfParameters().forEach(p -> byName.put(p.name(), p));
 
@@ -115,8 +115,8 @@ public final class TrainStage implements Stage {
                     : null;
             Checkpoints checkpoints = new Checkpoints(run.files(), NAME, run.folder().checkpoints().resolve(FINE_TUNE),
                     FINE_TUNE, spec.seed(), plan, schedule);
-            FineTuned tuned = fineTune(model, lora, store, train, validation, plan, schedule, spec, checkpoints, pad,
-                    manager);
+            FineTuned tuned = fineTune(model, lora, store, devices, train, validation, plan, schedule, spec,
+                    checkpoints, pad, manager);
             if (lora != null) {
                 PeftAdapter adapter = PeftAdapter.builder()
                         .setBaseModel(spec.model().path())
@@ -139,7 +139,7 @@ public final class TrainStage implements Stage {
             summary.put("gradient_accumulation", settings.gradientAccumulation());
             summary.put("method", settings.method().name().toLowerCase(java.util.Locale.ROOT));
             summary.put("schedule", settings.schedule().name().toLowerCase(java.util.Locale.ROOT));
-            summary.put("device", device.toString());
+            summary.put("devices", devices.stream().map(Device::toString).toList());
             if (lora != null) {
                 summary.put("lora_modules", lora.adaptedModules().size());
             }
@@ -195,9 +195,9 @@ public final class TrainStage implements Stage {
         }
     }
 
-    private FineTuned fineTune(BertClassifier model, LoraModel lora, ParameterStore store, List<Example> train,
-            List<Example> validation, TrainingPlan plan, LearningRateSchedule schedule, PipelineSpec spec,
-            Checkpoints checkpoints, int pad, NDManager manager) throws IOException {
+    private FineTuned fineTune(BertClassifier model, LoraModel lora, ReplicatedParameters store, List<Device> devices,
+            List<Example> train, List<Example> validation, TrainingPlan plan, LearningRateSchedule schedule,
+            PipelineSpec spec, Checkpoints checkpoints, int pad, NDManager manager) throws IOException {
         TrainingSpec settings = spec.training();
         try (AdamW optimiser = new AdamW(manager, settings.weightDecay(), settings.clipGradNorm())) {
             if (lora == null) {
@@ -228,6 +228,7 @@ public final class TrainStage implements Stage {
                     .setSeed(spec.seed())
                     .optLogEvery(settings.logEvery())
                     .optListener(checkpoints.every(settings.checkpointEvery(), optimiser))
+                    .optDevices(devices, store)
                     .build()
                     .run(from, manager);
             Evaluation.Predictions val = Evaluation.predict(validation, 64, manager, (scope, batch) ->

@@ -1,5 +1,6 @@
 package dev.enclave.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -7,6 +8,8 @@ import ai.djl.training.GradientCollector;
 import dev.enclave.run.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +18,10 @@ import java.util.Locale;
  * (so dropout masks depend only on the step, and a resumed run draws the ones an uninterrupted run draws), run each
  * micro-batch's loss under a gradient collector and backward it weighted by its share of the step's examples (the
  * gradients add up), then one AdamW step at the scheduled rate. Every micro-batch's arrays live in a scope closed
- * when it ends. A {@link StepListener} sees the progress after each step; checkpoints are written there.
+ * when it ends. On several devices each micro-batch is cut into one contiguous shard per device, each shard's loss is
+ * built in a scope on its device (the model reads per-device copies from {@link ReplicatedParameters}), and the copies'
+ * gradients are gathered before the step. A {@link StepListener} sees the progress after each step; checkpoints are
+ * written there.
  */
 public final class TrainingLoop {
     /** The model-specific part: the mean loss of one micro-batch, built in {@code scope}. */
@@ -40,6 +46,8 @@ public final class TrainingLoop {
     private final int logEvery;
     private final long seed;
     private final StepListener listener;
+    private final List<Device> devices;
+    private final ReplicatedParameters replicas;
 
     private TrainingLoop(Builder builder) {
         task = builder.task;
@@ -50,6 +58,8 @@ public final class TrainingLoop {
         logEvery = builder.logEvery;
         seed = builder.seed;
         listener = builder.listener;
+        devices = builder.devices;
+        replicas = builder.replicas;
     }
 
     public static Builder builder() {
@@ -74,21 +84,40 @@ public final class TrainingLoop {
             long stepExamples = batches.stream().mapToLong(batch -> batch.length).sum();
             long stepTokens = 0;
             double loss = 0;
-            for (int[] batch : batches) {
-                float share = (float) batch.length / stepExamples;
-                try (NDManager scope = manager.newSubManager();
-                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray batchLoss = model.loss(scope, batch);
-                    collector.backward(batchLoss.mul(share));
-                    loss += batchLoss.getFloat() * share;
+            try (NDManager stepScope = manager.newSubManager()) {
+                List<NDArray> shareLosses = new ArrayList<>();
+                for (int[] batch : batches) {
+                    List<int[]> shards = shards(batch);
+                    for (int device = 0; device < shards.size(); device++) {
+                        int[] shard = shards.get(device);
+                        float share = (float) shard.length / stepExamples;
+                        try (NDManager scope = manager.newSubManager(devices.isEmpty() ? manager.getDevice()
+                                : devices.get(device));
+                                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                            NDArray shareLoss = model.loss(scope, shard).mul(share);
+                            collector.backward(shareLoss);
+                            NDArray value = shareLoss.stopGradient();
+                            value.attach(stepScope);
+                            shareLosses.add(value);
+                        }
+                    }
+                    stepTokens += model.tokens(batch);
                 }
-                stepTokens += model.tokens(batch);
+                for (NDArray value : shareLosses) {
+                    loss += value.getFloat();
+                }
             }
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException(task + ": loss became " + loss + " at step " + step
                         + "; lower the learning rate");
             }
+            if (replicas != null) {
+                replicas.gatherGradients();
+            }
             optimiser.step(schedule.factor(step));
+            if (replicas != null) {
+                replicas.dropTrainedCopies();
+            }
             progress = progress.after(stepExamples, stepTokens, loss, logEvery, plan.size());
             tokensThisRun += stepTokens;
             try {
@@ -103,6 +132,24 @@ public final class TrainingLoop {
         return progress;
     }
 
+    /** The batch cut into contiguous shards, the first devices taking one more; empty shards at the end are left out. */
+    private List<int[]> shards(int[] batch) {
+        if (devices.size() <= 1) {
+            return List.of(batch);
+        }
+        List<int[]> shards = new ArrayList<>();
+        int start = 0;
+        for (int device = 0; device < devices.size(); device++) {
+            int left = devices.size() - device;
+            int end = start + (batch.length - start + left - 1) / left;
+            if (end > start) {
+                shards.add(Arrays.copyOfRange(batch, start, end));
+            }
+            start = end;
+        }
+        return shards;
+    }
+
     /** Configures a loop; every {@code set} is required. */
     public static final class Builder {
         private String task;
@@ -113,6 +160,8 @@ public final class TrainingLoop {
         private int logEvery = 10;
         private Long seed;
         private StepListener listener = progress -> { };
+        private List<Device> devices = List.of();
+        private ReplicatedParameters replicas;
 
         private Builder() {}
 
@@ -159,6 +208,16 @@ public final class TrainingLoop {
             return this;
         }
 
+        /**
+         * Splits each micro-batch across {@code devices} (more than one), with the model reading its parameters from
+         * {@code replicas}. Without this the loop runs on the device of the manager it is given.
+         */
+        public Builder optDevices(List<Device> devices, ReplicatedParameters replicas) {
+            this.devices = List.copyOf(devices);
+            this.replicas = replicas;
+            return this;
+        }
+
         public TrainingLoop build() {
             if (task == null || plan == null || model == null || optimiser == null || schedule == null
                     || seed == null) {
@@ -168,6 +227,9 @@ public final class TrainingLoop {
             if (schedule.totalSteps() != plan.size()) {
                 throw new IllegalArgumentException("schedule of " + schedule.totalSteps() + " steps for a plan of "
                         + plan.size());
+            }
+            if (devices.size() > 1 && replicas == null) {
+                throw new IllegalArgumentException("training on " + devices.size() + " devices needs replicas");
             }
             if (logEvery <= 0) {
                 throw new IllegalArgumentException("logEvery must be positive, got " + logEvery);
