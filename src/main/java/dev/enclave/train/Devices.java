@@ -47,6 +47,11 @@ public final class Devices {
         return List.copyOf(chosen);
     }
 
+    /** A device as the spec names it: {@code cpu} or {@code gpu:N}. */
+    public static String name(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+    }
+
     /** The devices named by {@code setting} on this machine. */
     public static List<Device> resolve(String setting) {
         return resolve(setting, Engine.getInstance().getGpuCount());

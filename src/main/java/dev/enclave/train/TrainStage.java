@@ -85,6 +85,13 @@ public final class TrainStage implements Stage {
                 settings.epochs(), settings.maxSteps(), spec.seed());
         LearningRateSchedule schedule = LearningRateSchedule.of(plan.size(), settings.warmupFraction(),
                 settings.schedule());
+        Checkpoints checkpoints = new Checkpoints(run.files(), NAME, run.folder().checkpoints().resolve(FINE_TUNE),
+                FINE_TUNE, spec.seed(), plan, schedule);
+        Optional<Path> latest = checkpoints.latest();
+        if (start == Start.FRESH && latest.isPresent()) {
+            throw EnclaveException.badInput(latest.get() + " exists: this run was trained before; "
+                    + "use 'enclave train RUN --resume' to continue it");
+        }
         List<Device> devices = Devices.resolve(settings.devices());
         Engine.getInstance().setRandomSeed((int) spec.seed());
         int pad = config.padTokenId();
@@ -113,10 +120,8 @@ public final class TrainStage implements Stage {
                     ? LoraModel.attach(model, parameters(model, false), loraConfig(settings.lora()), spec.seed(),
                             manager)
                     : null;
-            Checkpoints checkpoints = new Checkpoints(run.files(), NAME, run.folder().checkpoints().resolve(FINE_TUNE),
-                    FINE_TUNE, spec.seed(), plan, schedule);
             FineTuned tuned = fineTune(model, lora, store, devices, train, validation, plan, schedule, spec,
-                    checkpoints, pad, manager);
+                    checkpoints, latest, pad, manager);
             if (lora != null) {
                 PeftAdapter adapter = PeftAdapter.builder()
                         .setBaseModel(spec.model().path())
@@ -139,7 +144,7 @@ public final class TrainStage implements Stage {
             summary.put("gradient_accumulation", settings.gradientAccumulation());
             summary.put("method", settings.method().name().toLowerCase(java.util.Locale.ROOT));
             summary.put("schedule", settings.schedule().name().toLowerCase(java.util.Locale.ROOT));
-            summary.put("devices", devices.stream().map(Device::toString).toList());
+            summary.put("devices", devices.stream().map(Devices::name).toList());
             if (lora != null) {
                 summary.put("lora_modules", lora.adaptedModules().size());
             }
@@ -197,7 +202,8 @@ public final class TrainStage implements Stage {
 
     private FineTuned fineTune(BertClassifier model, LoraModel lora, ReplicatedParameters store, List<Device> devices,
             List<Example> train, List<Example> validation, TrainingPlan plan, LearningRateSchedule schedule,
-            PipelineSpec spec, Checkpoints checkpoints, int pad, NDManager manager) throws IOException {
+            PipelineSpec spec, Checkpoints checkpoints, Optional<Path> latest, int pad, NDManager manager)
+            throws IOException {
         TrainingSpec settings = spec.training();
         try (AdamW optimiser = new AdamW(manager, settings.weightDecay(), settings.clipGradNorm())) {
             if (lora == null) {
@@ -206,7 +212,11 @@ public final class TrainStage implements Stage {
                 optimiser.add("adapter", entries(lora.parameters()), settings.learningRate());
             }
             optimiser.add("head", entries(parameters(model, true)), settings.headLearningRate());
-            TrainingProgress from = startingPoint(checkpoints, optimiser);
+            TrainingProgress from = TrainingProgress.start();
+            if (latest.isPresent()) {
+                from = checkpoints.restore(latest.get(), optimiser);
+                System.err.println(FINE_TUNE + ": resuming after step " + from.step() + " from " + latest.get());
+            }
             TrainingProgress result = TrainingLoop.builder()
                     .setTask(FINE_TUNE)
                     .setPlan(plan)
@@ -238,20 +248,6 @@ public final class TrainStage implements Stage {
                     optimiser.parameterCount(), result.lossCurve(), val.meanLoss(), val.accuracy(validation));
             return new FineTuned(outcome, from.step());
         }
-    }
-
-    private TrainingProgress startingPoint(Checkpoints checkpoints, AdamW optimiser) throws IOException {
-        Optional<Path> latest = checkpoints.latest();
-        if (latest.isEmpty()) {
-            return TrainingProgress.start();
-        }
-        if (start == Start.FRESH) {
-            throw EnclaveException.badInput(latest.get() + " exists: this run was trained before; "
-                    + "use 'enclave train RUN --resume' to continue it");
-        }
-        TrainingProgress progress = checkpoints.restore(latest.get(), optimiser);
-        System.err.println(FINE_TUNE + ": resuming after step " + progress.step() + " from " + latest.get());
-        return progress;
     }
 
     /** Pooled embeddings of the frozen pretrained encoder, one row per example. */

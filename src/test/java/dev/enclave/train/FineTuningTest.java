@@ -1,18 +1,23 @@
 package dev.enclave.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import dev.enclave.model.DjlOffline;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.TinyBert;
 import dev.enclave.residency.DjlNetworkSettings;
 import dev.enclave.spec.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,5 +62,36 @@ class FineTuningTest {
             var curve = done.lossCurve();
             assertTrue(curve.get(curve.size() - 1).loss() < curve.get(0).loss(), curve.toString());
         }
+    }
+
+    @Test
+    void batchesSplitAcrossDevicesGiveTheWholeBatchGradient() throws IOException {
+        BertConfig c = TinyBert.CONFIG;
+        BertConfig noDropout = new BertConfig(c.vocabSize(), c.hiddenSize(), c.numHiddenLayers(),
+                c.numAttentionHeads(), c.intermediateSize(), c.maxPositionEmbeddings(), c.typeVocabSize(),
+                c.layerNormEps(), c.hiddenAct(), 0, 0, c.padTokenId());
+        float[][] weights = new float[2][];
+        for (int run = 0; run < 2; run++) {
+            List<Device> devices = run == 0 ? List.of(Device.cpu()) : List.of(Device.cpu(), Device.cpu(),
+                    Device.cpu());
+            try (NDManager manager = NDManager.newBaseManager();
+                    ToyClassification toy = new ToyClassification(folder, TrainingSpec.Method.FULL, manager,
+                            noDropout, 0f)) {
+                TrainingPlan plan = TrainingPlan.of(toy.examples.size(), 7, 2, 1, 3, 1);
+                TrainingLoop.builder()
+                        .setTask("devices-" + devices.size())
+                        .setPlan(plan)
+                        .setLoss(toy.loss())
+                        .setOptimiser(toy.optimiser)
+                        .setSchedule(LearningRateSchedule.of(plan.size(), 0, TrainingSpec.Schedule.LINEAR))
+                        .setSeed(1)
+                        .optDevices(devices, toy.store)
+                        .build()
+                        .run(TrainingProgress.start(), manager);
+                weights[run] = toy.optimiser.parameters().get("encoder:encoder.layer.1.attention.self.query.weight")
+                        .toFloatArray();
+            }
+        }
+        assertArrayEquals(weights[0], weights[1], 1e-5f);
     }
 }

@@ -3,9 +3,9 @@ package dev.enclave.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.bert.BertClassifier;
+import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.HfParameter;
 import dev.enclave.model.bert.TinyBert;
 import dev.enclave.model.lora.LoraConfig;
@@ -27,19 +27,26 @@ final class ToyClassification implements AutoCloseable {
 
     final BertClassifier model;
     final LoraModel lora;
-    final ParameterStore store;
+    final ReplicatedParameters store;
     final AdamW optimiser;
     final List<Example> examples;
 
     ToyClassification(HfModelFolder folder, TrainingSpec.Method method, NDManager manager) throws IOException {
-        model = BertClassifier.builder().setConfig(TinyBert.CONFIG).setNumLabels(2).optHeadSeed(3).build();
+        this(folder, method, manager, TinyBert.CONFIG, 0.1f);
+    }
+
+    /** The toy task on a model with the given shape and dropouts, e.g. without dropout. */
+    ToyClassification(HfModelFolder folder, TrainingSpec.Method method, NDManager manager, BertConfig config,
+            float dropout) throws IOException {
+        model = BertClassifier.builder().setConfig(config).setNumLabels(2).optHeadSeed(3).optDropout(dropout)
+                .build();
         model.loadPretrained(folder, manager);
-        store = new ParameterStore(manager, false);
+        store = new ReplicatedParameters(manager);
         examples = examples(48, 5);
         List<HfParameter> encoder = part(false);
         optimiser = new AdamW(manager, 0.01, 1.0);
         if (method == TrainingSpec.Method.LORA) {
-            lora = LoraModel.attach(model, encoder, new LoraConfig(4, 8, 0.1, List.of("query", "value")), 9,
+            lora = LoraModel.attach(model, encoder, new LoraConfig(4, 8, dropout, List.of("query", "value")), 9,
                     manager);
             optimiser.add("adapter", entries(lora.parameters()), 3e-2);
         } else {
