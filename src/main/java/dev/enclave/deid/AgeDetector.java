@@ -16,7 +16,7 @@ public final class AgeDetector implements Detector {
             + "(?=\\s*-?\\s*(?:y/o|y\\.o\\.?|yo(?:[mf])?|y(?:ea)?rs?\\.?[\\s-]*old|y(?:ea)?r[\\s-]*old"
             + "|y(?:ea)?rs?\\s+of\\s+age|y\\.?o\\.?\\s*(?:m|f|male|female))(?![\\p{L}]))");
     private static final Pattern CUE_THEN_NUMBER = Pattern.compile(
-            "(?i)\\b(?:aged?|age\\s*:|age\\s+of|at\\s+age|age\\s+is|age\\s+was|age\\s*=)\\s*(" + OVER_89 + ")(?![\\d.,/])");
+            "(?i)\\b(?:aged?|age\\s*:|age\\s+of|at\\s+age|age\\s+is|age\\s+was|age\\s*=)\\s*(" + OVER_89 + ")(?![\\d/]|[.,]\\d)");
     private static final Pattern NUMBER_THEN_SEX = Pattern.compile(
             "(?m)(?:^\\s*|\\b(?:[Aa]n?|is|[Pp]t|[Pp]atient|[Tt]his|IS|PT|PATIENT|THIS)\\s+)(" + OVER_89 + ")\\s?(?:M|F|yoM|yoF)\\b");
     private static final Pattern SPELLED = Pattern.compile("(?i)\\b(ninety(?:[-\\s](?:one|two|three|four|five|six"

@@ -24,8 +24,8 @@ public final class DateDetector implements Detector {
     private static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             + "|mon|tues?|wed|thur?s?|fri|sat|sun)(?!\\p{L})\\.?";
     private static final String TIME = "(?:(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*)(?:[01]?\\d|2[0-3]):[0-5]\\d"
-            + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
-            + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*[ap]\\.?m\\.?)";
+            + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*(?:[ap]\\.m\\.|[ap]m\\b))?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
+            + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m\\b))";
 
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\w/.:])(?:1[89]|20)\\d\\d([-/.])(?:0?[1-9]|1[0-2])\\1(?:[12]\\d|3[01]|0?[1-9])"
@@ -41,7 +41,7 @@ public final class DateDetector implements Detector {
             "(?<![\\p{L}\\d])(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s*(?:the\\s+)?" + DAY
                     + "(?:(?:,\\s*|\\s+|-)(?:of\\s+)?" + YEAR + ")?(?:" + TIME + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
+            "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+(?:the\\s+)?)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
                     + "(?:,?\\s*[-/.\\s]\\s*(?:" + YEAR + "|\\d\\d(?![\\d\\p{L}])))?(?:" + TIME + ")?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_YEAR = Pattern.compile(
@@ -57,14 +57,19 @@ public final class DateDetector implements Detector {
                     + "(?=\\s*(?:$|[,.;:)!?\\n]|-|\\s(?:at|and|or|in|when|to|through|until|AT|AND|OR|IN)\\b))");
     private static final Pattern DATE_CUE_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:on|since|from|until|till|thru|through|by|dated?|dos|dob|doa|doi|d/c|as of|starting|started"
-                    + "|effective|between|last|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due)"
+                    + "|effective|between|last|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due|for"
+                    + "|scheduled|set|week\\s+of|hearing|trial|deposition|appt|appointment|f/u|follow[-\\s]?up|rtc|return"
+                    + "|recheck|repeat|d/c'?d|dc'?d|discontinued|stopped|held|resumed|changed|drawn|collected|done|placed"
+                    + "|removed|inserted|ordered|performed|started|sent|received|filed|served|signed|mailed|called)"
                     + "\\s*[:=]?\\s*(?:the\\s+)?|\\b(?:date|dos|dob)\\b[^\\n]{0,15}?|\\(\\s*"
                     + "|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\s*(?:-|to|through|thru|until|and|,)\\s*)$");
     private static final Pattern NOT_A_DATE_AFTER = Pattern.compile(
             "(?i)^\\s*(?:tabs?|tablets?|caps?|capsules?|pills?|doses?|strength|of\\b|cups?|tsp|tbsp|inch|inches|units?"
-                    + "|times|x\\b|pain|on\\s+(?:the\\s+)?(?:pain|scale)|scale|murmur|ml|mg|mcg|%|positive|negative)");
+                    + "|times|x\\b|pain|on\\s+(?:the\\s+)?(?:pain|scale)|scale|murmur|ml|mg|mcg|%|positive|negative"
+            + "|months?|mos?\\b|weeks?|wks?\\b|days?|vision|acuity|nodes?|lymph|cores?|sets?|reps?)");
     private static final Pattern MONTH_WORD = Pattern.compile("(?i)(?<!\\p{L})" + MONTH);
-    private static final Pattern SCORE_CONTEXT = Pattern.compile("(?i)(?:pain|score|scale|strength|grade|murmur)"
+    private static final Pattern SCORE_CONTEXT = Pattern.compile("(?i)\\b(?:pain|score|scale|strength|grade|murmur|vision"
+            + "|acuity|va|apgar|nodes|ratio|gravida|para)\\b"
             + "[^\\n]{0,20}$");
 
     @Override
@@ -93,7 +98,9 @@ public final class DateDetector implements Detector {
             int a = Integer.parseInt(monthDay.group(1));
             int b = Integer.parseInt(monthDay.group(2));
             String before = s.substring(Math.max(0, monthDay.start() - 40), monthDay.start());
-            if (validMonthDay(a, b) && DATE_CUE_BEFORE.matcher(before).find()
+            boolean cued = DATE_CUE_BEFORE.matcher(before).find();
+            boolean dayLike = a >= 1 && a <= 12 && b >= 13 && b <= 31;
+            if (validMonthDay(a, b) && (cued || dayLike)
                     && !NOT_A_DATE_AFTER.matcher(s.substring(monthDay.end(), Math.min(s.length(), monthDay.end() + 20)))
                             .find()
                     && !SCORE_CONTEXT.matcher(before).find()) {

@@ -56,6 +56,10 @@ public final class FacilityDetector implements Detector {
             "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
             "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
             "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the");
+    private static final Set<String> OF_HEADS = Set.of("university", "college", "institute", "school", "hospital",
+            "center", "centre", "department", "bank", "academy", "church", "clinic", "home", "sisters", "house");
+    private static final Set<String> CORPORATE = Set.of("llc", "llp", "inc", "incorporated", "corp", "corporation",
+            "ltd", "pc", "pllc", "co", "company", "lp", "pa");
     private static final int MAX_WORDS = 6;
 
     @Override
@@ -107,11 +111,20 @@ public final class FacilityDetector implements Detector {
                 break;
             }
             String lower = t.lower();
-            boolean inner = lower.equals("of") || lower.equals("and") || lower.equals("the");
+            Token before = text.token(t.index() - 1);
+            boolean inner = (lower.equals("of") && before != null && OF_HEADS.contains(before.lower()))
+                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized());
             boolean glue = t.is('&') || t.is('.') || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
+            boolean corporateComma = t.is(',') && words.isEmpty() && next == suffixStart
+                    && CORPORATE.contains(suffixStart.lower());
             if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
                 words.add(0, t);
                 count++;
+            } else if (corporateComma) {
+                next = t;
+                continue;
+            } else if (words.isEmpty() && (lower.equals("'s") || lower.equals("\u2019s"))) {
+                words.add(0, t);
             } else if (!(glue || inner) || words.isEmpty()) {
                 break;
             } else {

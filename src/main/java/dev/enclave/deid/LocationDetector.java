@@ -133,7 +133,7 @@ public final class LocationDetector implements Detector {
         if (RESIDENCE_CUE.matcher(before).find()) {
             return true;
         }
-        return !person && WEAK_CUE.matcher(before).find() && first.isTitleCase();
+        return WEAK_CUE.matcher(before).find() && (first.isTitleCase() || text.inCapsLine(first));
     }
 
     private void residenceCue(AnalyzedText text, Lexicon lex, List<PhiSpan> out) {

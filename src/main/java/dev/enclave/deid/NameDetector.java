@@ -76,7 +76,7 @@ public final class NameDetector implements Detector {
             + "|stepdaughter|named|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|discussed\\s+(?:with)?|d/w|per"
             + "|paged|notified|informed|met\\s+with|contacted|messaged|e-?mailed|texted|thanked|called|call|page"
             + "|v\\.|vs\\.?|versus|client|patient|plaintiff|defendant|applicant|tenant|officer|agent|counsel"
-            + "|cc|and\\s+(?:dr|mr|mrs|ms)\\.?|from|to|with)\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?$");
+            + "|cc|and\\s+(?:dr|mr|mrs|ms)\\.?)\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?$");
     private static final Pattern CREDENTIAL = Pattern.compile("\\s*,?\\s*(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
             + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
@@ -115,6 +115,7 @@ public final class NameDetector implements Detector {
         f.versus();
         f.lastFirst();
         f.sequences();
+        f.lowerCasePairs();
         f.propagate();
         List<PhiSpan> out = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
@@ -153,7 +154,16 @@ public final class NameDetector implements Detector {
                     next++;
                 }
                 Token first = text.token(next);
-                if (first != null && text.adjacentOnLine(text.token(next - 1), first)) {
+                if (first == null || !text.adjacentOnLine(text.token(next - 1), first)) {
+                    continue;
+                }
+                if (!first.isCapitalized() && first.isWord() && dictName(first.lower())
+                        && !CALENDAR_WORDS.contains(first.lower())) {
+                    Token second = text.token(next + 1);
+                    boolean pair = second != null && second.isWord() && !second.isCapitalized()
+                            && text.adjacentOnLine(first, second) && lex.isSurname(second.lower());
+                    add(next, pair ? next + 1 : next, 0.85);
+                } else {
                     add(next, extend(next, Evidence.TITLE), 0.95);
                 }
             }
@@ -315,6 +325,9 @@ public final class NameDetector implements Detector {
         }
 
         private void judgeSequence(int start, int end) {
+            while (start < end && tokens.get(start).isWord() && notName(tokens.get(start))) {
+                start++;
+            }
             List<Token> words = new ArrayList<>();
             boolean initials = false;
             for (int k = start; k <= end; k++) {
@@ -348,6 +361,21 @@ public final class NameDetector implements Detector {
                     from++;
                 }
                 add(from, end, words.size() >= 2 ? 0.8 : 0.6);
+            }
+        }
+
+        /** "maria gonzalez": a given name and a surname in lower case, neither an ordinary word. */
+        void lowerCasePairs() {
+            for (int i = 0; i + 1 < tokens.size(); i++) {
+                Token a = tokens.get(i);
+                Token b = tokens.get(i + 1);
+                if (a.isWord() && b.isWord() && !a.isCapitalized() && !b.isCapitalized()
+                        && text.adjacentOnLine(a, b) && lex.isFirstName(a.lower()) && lex.isSurname(b.lower())
+                        && (strong(a) || strong(b)) && !notName(a) && !notName(b)
+                        && !CALENDAR_WORDS.contains(a.lower()) && !FUNCTION_WORDS.contains(a.lower())
+                        && !named[i] && !named[i + 1]) {
+                    add(i, i + 1, 0.6);
+                }
             }
         }
 
@@ -401,6 +429,9 @@ public final class NameDetector implements Detector {
                     break;
                 }
                 if (t.is(',') && !commaUsed) {
+                    if (CREDENTIAL.matcher(text.text()).region(t.start(), text.text().length()).lookingAt()) {
+                        break;
+                    }
                     Token u = text.token(j + 1);
                     boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && !notName(u)
                             && (lex.isFirstName(u.lower()) || isInitial(u));
@@ -512,6 +543,10 @@ public final class NameDetector implements Detector {
 
         private boolean dictName(String lower) {
             if (lex.isFirstName(lower) || lex.isSurname(lower)) {
+                return true;
+            }
+            String joined = lower.replace("'", "").replace("\u2019", "");
+            if (!joined.equals(lower) && (lex.isFirstName(joined) || lex.isSurname(joined))) {
                 return true;
             }
             if (lower.indexOf('-') > 0 || lower.indexOf('\'') > 0 || lower.indexOf('\u2019') > 0) {

@@ -147,6 +147,8 @@ final class SurrogateGenerator implements Serializable {
     private String replaceCharacters(String original, String group, PhiType type) {
         SplittableRandom random = new SplittableRandom(KeyedHash.of(seed, group, type.name(), original));
         boolean alphanumeric = original.chars().anyMatch(Character::isLetterOrDigit);
+        boolean hex = original.matches("[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2})+");
+        int letters = hex ? 6 : 26;
         String result = original;
         for (int attempt = 0; attempt < 8 && (attempt == 0 || (alphanumeric && result.equals(original))); attempt++) {
             StringBuilder out = new StringBuilder(original.length());
@@ -155,9 +157,9 @@ final class SurrogateGenerator implements Serializable {
                 if (c >= '0' && c <= '9') {
                     out.append((char) ('0' + random.nextInt(10)));
                 } else if (c >= 'A' && c <= 'Z') {
-                    out.append((char) ('A' + random.nextInt(26)));
+                    out.append((char) ('A' + random.nextInt(letters)));
                 } else if (c >= 'a' && c <= 'z') {
-                    out.append((char) ('a' + random.nextInt(26)));
+                    out.append((char) ('a' + random.nextInt(letters)));
                 } else {
                     out.append(c);
                 }
