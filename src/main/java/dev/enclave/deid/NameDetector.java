@@ -28,8 +28,11 @@ public final class NameDetector implements Detector {
     private static final Set<String> TITLES = Set.of("dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof",
             "professor", "rev", "reverend", "fr", "sister", "judge", "justice", "hon", "honorable", "atty", "officer",
             "det", "detective", "sgt", "sergeant", "capt", "captain", "lt", "lieutenant", "nurse", "rabbi", "pastor",
-            "madam", "mister", "messrs", "deputy", "sheriff", "trooper", "chaplain", "dame", "sir", "lady", "imam");
-    private static final Set<String> LOWER_CASE_TITLES = Set.of("dr", "mr", "mrs", "ms");
+            "madam", "mister", "messrs", "deputy", "sheriff", "trooper", "chaplain", "dame", "sir", "lady", "imam",
+            "attorney", "counsel", "witness", "ofc", "inspector", "investigator", "agent", "coach", "councilman",
+            "councilwoman", "senator", "representative", "mayor", "governor", "commissioner", "magistrate");
+    private static final Set<String> LOWER_CASE_TITLES = Set.of("dr", "mr", "mrs", "ms", "attorney", "counsel",
+            "witness");
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on",
             "at", "for", "with", "by", "is", "was", "are", "were", "has", "had", "his", "her", "their", "our", "my",
             "your", "this", "that", "these", "those", "who", "which", "office", "note", "notes", "orders", "order",
@@ -68,7 +71,7 @@ public final class NameDetector implements Detector {
             + "|interpreted|read|performed|prepared|reported|verified|approved|entered|written|attested"
             + "|electronically\\s+signed|seen\\s+and\\s+examined|accompanied|referred|brought\\s+in|witnessed"
             + "|assisted|supervised|staffed|covered|ordered|notarized|represented)\\s+by\\s*:?\\s*"
-            + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\bestate\\s+of\\s+|\\bthe\\s+matter\\s+of\\s+)$");
+            + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\bestate\\s+of\\s+|\\bthe\\s+matter\\s+of\\s+)");
     private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
             + "|father|mom|dad|sister|brother|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother"
             + "|grandfather|grandma|grandpa|cousin|friend|fianc[e\u00e9]e?|girlfriend|boyfriend|roommate|neighbou?r"
@@ -76,17 +79,20 @@ public final class NameDetector implements Detector {
             + "|stepdaughter|named|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|discussed\\s+(?:with)?|d/w|per"
             + "|paged|notified|informed|met\\s+with|contacted|messaged|e-?mailed|texted|thanked|called|call|page"
             + "|v\\.|vs\\.?|versus|client|patient|plaintiff|defendant|applicant|tenant|officer|agent|counsel"
-            + "|cc|and\\s+(?:dr|mr|mrs|ms)\\.?)\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?$");
-    private static final Pattern CREDENTIAL = Pattern.compile("\\s*,?\\s*(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
+            + "|cc|by|with|and\\s+(?:dr|mr|mrs|ms)\\.?)\\b\\.?\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
+    private static final Pattern CREDENTIAL = Pattern.compile("(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
             + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
             + "|FACOG|Esq\\.?|ESQ\\.?|J\\.D\\.|JD|LMFT|LPC|BSN|MSN|EMT-P|EMT|PsyD|Psy\\.D\\.|CRNP|ARNP|MBBS|FRCP"
+            + "|[Pp]aralegal|PARALEGAL|[Ll]egal [Aa]ssistant|[Nn]otary|[Ii]nvestigator|CNP|RN CM|LPC-S|CADC|CRC"
             + "|(PA|DO|MS|MA|PT|OT|DC|RD|SLP|CMA|LSW))(?![\\w-])");
     private static final Pattern CLOSING = Pattern.compile("(?im)^[ \\t>]*(?:sincerely(?:\\s+yours)?|regards|best\\s+regards"
             + "|kind\\s+regards|warm\\s+regards|warmest\\s+regards|respectfully(?:\\s+(?:submitted|yours))?|thanks"
             + "|thank\\s+you|many\\s+thanks|cordially|yours\\s+truly|very\\s+truly\\s+yours|best|cheers|all\\s+the\\s+best"
             + "|with\\s+appreciation|electronically\\s+signed|signed|signature|yours)\\s*[,:.!]?[ \\t]*\\r?\\n"
             + "(?:[ \\t>]*\\r?\\n)?[ \\t>]*");
+    private static final Pattern AGE_STATEMENT = Pattern.compile("([A-Z][\\p{L}'\u2019-]+(?:[ \\t]+[A-Z][\\p{L}'\u2019-]+)?)"
+            + "[ \\t]+(?:is|IS|was|WAS)[ \\t]+(?:an?|AN?)[ \\t]+\\d{1,3}[ \\t-]*(?:y/?o|yo|y\\.o\\.|year|yr|YEAR|YR|Y/?O|YO)");
     private static final Pattern VERSUS = Pattern.compile("\\s+(?:v\\.|vs\\.?|versus|V\\.|VS\\.?)\\s+");
 
     private enum Evidence { TITLE, LABEL, WEAK }
@@ -116,6 +122,7 @@ public final class NameDetector implements Detector {
         f.lastFirst();
         f.sequences();
         f.lowerCasePairs();
+        f.ageStatements();
         f.propagate();
         List<PhiSpan> out = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
@@ -170,17 +177,15 @@ public final class NameDetector implements Detector {
         }
 
         void cues() {
-            String s = text.text();
+            CueIndex labels = new CueIndex(LABEL_CUE, text.text());
+            CueIndex weak = new CueIndex(WEAK_CUE, text.text());
             for (Token t : tokens) {
                 if (!t.isWord() || named[t.index()]) {
                     continue;
                 }
-                String before = s.substring(Math.max(0, t.start() - 60), t.start());
-                int lineStart = before.lastIndexOf('\n');
-                String sameLine = lineStart >= 0 ? before.substring(lineStart + 1) : before;
-                if (LABEL_CUE.matcher(sameLine).find()) {
+                if (labels.cued(t.start())) {
                     add(t.index(), extend(t.index(), Evidence.LABEL), 0.9);
-                } else if (WEAK_CUE.matcher(sameLine).find()) {
+                } else if (weak.cued(t.start())) {
                     add(t.index(), extend(t.index(), Evidence.WEAK), 0.8);
                 }
             }
@@ -203,6 +208,7 @@ public final class NameDetector implements Detector {
                 int start = end;
                 int words = 0;
                 boolean vouched = false;
+                boolean commaUsed = false;
                 for (int i = end; i >= 0 && words < 4; i--) {
                     Token t = tokens.get(i);
                     if (i < end && !text.adjacentOnLine(t, tokens.get(i + 1))) {
@@ -211,11 +217,17 @@ public final class NameDetector implements Detector {
                     if (t.is('.') && i > 0 && isInitial(tokens.get(i - 1))) {
                         continue;
                     }
-                    if (t.is(',') && i == end) {
-                        break;
+                    if (t.is(',')) {
+                        if (i == end || commaUsed || words == 0) {
+                            break;
+                        }
+                        commaUsed = true;
+                        continue;
                     }
                     boolean initial = isInitial(t);
-                    if (!initial && !acceptNext(t)) {
+                    if (!initial && !(nameLike(t) && !vocabulary(t) && !CALENDAR_WORDS.contains(t.lower())
+                            && !FUNCTION_WORDS.contains(t.lower())
+                            && (dictName(t.lower()) || !lex.isCommonWord(t.lower())))) {
                         break;
                     }
                     vouched |= !initial && (dictName(t.lower()) || !lex.isCommonWord(t.lower()));
@@ -272,17 +284,24 @@ public final class NameDetector implements Detector {
                 Token comma = tokens.get(i + 1);
                 Token first = tokens.get(i + 2);
                 if (!comma.is(',') || !text.adjacentOnLine(last, comma) || !text.adjacentOnLine(comma, first)
-                        || !nameLike(last) || !nameLike(first) || notName(last) || notName(first)
-                        || !lex.isFirstName(first.lower())) {
+                        || !nameLike(last) || !nameLike(first) || vocabulary(last) || vocabulary(first)
+                        || CALENDAR_WORDS.contains(first.lower()) || UsStates.isStateName(first.text())
+                        || UsStates.NOT_LOCAL.contains(first.lower())) {
                     continue;
                 }
-                boolean lastOk = lex.isSurname(last.lower()) || (!lex.isCommonWord(last.lower()) && !dictName(last.lower())
+                Token middle = text.token(i + 3);
+                boolean initialFollows = middle != null && isInitial(middle) && text.adjacentOnLine(first, middle);
+                boolean surname = lex.isSurname(last.lower());
+                boolean lastOk = surname || (!lex.isCommonWord(last.lower()) && !dictName(last.lower())
                         && !text.inCapsLine(last));
-                if (!lastOk || !(strong(last) || strong(first))) {
+                boolean firstOk = lex.isFirstName(first.lower())
+                        || (!lex.isCommonWord(first.lower()) && (initialFollows || surname));
+                boolean plainWords = lex.isCommonWord(last.lower()) && lex.isCommonWord(first.lower());
+                if (!lastOk || !firstOk || plainWords || !(strong(last) || strong(first) || initialFollows
+                        || (surname && lex.isFirstName(first.lower())))) {
                     continue;
                 }
                 int end = i + 2;
-                Token middle = text.token(end + 1);
                 if (middle != null && isInitial(middle) && text.adjacentOnLine(first, middle)) {
                     end++;
                     Token dot = text.token(end + 1);
@@ -325,7 +344,7 @@ public final class NameDetector implements Detector {
         }
 
         private void judgeSequence(int start, int end) {
-            while (start < end && tokens.get(start).isWord() && notName(tokens.get(start))) {
+            while (start < end && tokens.get(start).isWord() && vocabulary(tokens.get(start))) {
                 start++;
             }
             List<Token> words = new ArrayList<>();
@@ -346,14 +365,22 @@ public final class NameDetector implements Detector {
             boolean capsLine = text.inCapsLine(words.get(0));
             boolean accept;
             if (words.size() >= 2) {
-                boolean titleCasedPair = !capsLine && words.stream().allMatch(Token::isTitleCase)
-                        && lex.isFirstName(words.get(0).lower()) && dictName(words.get(words.size() - 1).lower())
-                        && !text.startsSentence(words.get(0));
-                accept = (strongWords >= 1 && dictWords >= 1) || titleCasedPair || (initials && dictWords >= 1);
+                boolean titleCased = !capsLine && words.stream().allMatch(Token::isTitleCase)
+                        && !text.startsSentence(words.get(0)) && !headingLine(words.get(0));
+                boolean titleCasedPair = titleCased && lex.isFirstName(words.get(0).lower())
+                        && dictName(words.get(words.size() - 1).lower());
+                long unknown = words.stream().filter(w -> !dictName(w.lower())).count();
+                boolean nameAndUnknown = titleCased && dictWords >= 1 && unknown >= 1
+                        && words.stream().noneMatch(this::vocabulary);
+                accept = (strongWords >= 1 && dictWords >= 1) || titleCasedPair || nameAndUnknown
+                        || (initials && dictWords >= 1);
             } else {
                 Token w = words.get(0);
+                boolean midSentenceGivenName = !capsLine && w.isTitleCase() && lex.isFirstName(w.lower())
+                        && !notName(w) && !text.startsSentence(w) && !headingLine(w) && w.text().length() >= 3;
                 accept = (strongWords == 1 && w.text().length() >= 3)
-                        || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine) && !notName(w));
+                        || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine))
+                        || midSentenceGivenName;
             }
             if (accept) {
                 int from = start;
@@ -377,6 +404,46 @@ public final class NameDetector implements Detector {
                     add(i, i + 1, 0.6);
                 }
             }
+        }
+
+        /** "Keanu is a 84 year old man": one or two capitalised words starting a sentence before an age. */
+        void ageStatements() {
+            Matcher m = AGE_STATEMENT.matcher(text.text());
+            while (m.find()) {
+                Token first = text.tokenAtOrAfter(m.start(1));
+                Token last = text.tokenBefore(m.end(1));
+                if (first == null || last == null || !text.startsSentence(first)) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int k = first.index(); k <= last.index(); k++) {
+                    Token t = tokens.get(k);
+                    ok &= nameLike(t) && !vocabulary(t) && !FUNCTION_WORDS.contains(t.lower())
+                            && !(lex.isCommonWord(t.lower()) && !dictName(t.lower()));
+                }
+                if (ok) {
+                    add(first.index(), last.index(), 0.8);
+                }
+            }
+        }
+
+        /** Whether most words of the token's line are capitalised (a heading or a form label line). */
+        private boolean headingLine(Token t) {
+            int words = 0;
+            int capitalised = 0;
+            for (int k = t.index(); k >= 0 && !(k < t.index() && text.newlineBetween(tokens.get(k), tokens.get(k + 1))); k--) {
+                if (tokens.get(k).isWord()) {
+                    words++;
+                    capitalised += tokens.get(k).isCapitalized() ? 1 : 0;
+                }
+            }
+            for (int k = t.index() + 1; k < tokens.size() && !text.newlineBetween(tokens.get(k - 1), tokens.get(k)); k++) {
+                if (tokens.get(k).isWord()) {
+                    words++;
+                    capitalised += tokens.get(k).isCapitalized() ? 1 : 0;
+                }
+            }
+            return words >= 3 && capitalised * 10 >= words * 7;
         }
 
         /** Marks every further capitalised occurrence of a word already found in a name. */
@@ -482,15 +549,16 @@ public final class NameDetector implements Detector {
             boolean dict = dictName(lower);
             boolean common = lex.isCommonWord(lower);
             boolean capsLine = text.inCapsLine(t);
+            if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower) || vocabulary(t) || (common && !dict)) {
+                return false;
+            }
             switch (evidence) {
                 case TITLE:
-                    return !FUNCTION_WORDS.contains(lower) && !(common && !dict && capsLine)
-                            && !(lex.isNotName(lower) && capsLine && !dict);
+                    return true;
                 case LABEL:
-                    return nameLike(t) && !notName(t) && !(common && !dict) && !FUNCTION_WORDS.contains(lower);
+                    return nameLike(t);
                 default:
-                    return nameLike(t) && !notName(t) && !(common && !dict) && !FUNCTION_WORDS.contains(lower)
-                            && (dict || !capsLine) && !eponymFollows(t.index());
+                    return nameLike(t) && (dict || !capsLine) && !eponymFollows(t.index());
             }
         }
 
@@ -530,6 +598,11 @@ public final class NameDetector implements Detector {
             }
             boolean acronym = t.isAllCaps() && !text.inCapsLine(t) && (t.text().length() <= 3 || !dictName(t.lower()));
             return !acronym;
+        }
+
+        /** A word on the non-name list that the name dictionaries do not know either: never a name. */
+        private boolean vocabulary(Token t) {
+            return notName(t) && !dictName(t.lower());
         }
 
         private boolean notName(Token t) {
