@@ -20,7 +20,7 @@ public final class AddressDetector implements Detector {
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court"
             + "|Ct|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Pike|Loop|Alley|Plaza"
             + "|Plz|Row|Crescent|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Path|Run|Walk|Ridge|Heights|Hts"
-            + "|Crossing|Commons|Point|Pt|Landing|Hollow|Glen|Cove|Bend|Court|Mall|Mews|Gardens|Park|Grove|Hill"
+            + "|Crossing|Commons|Point|Landing|Hollow|Glen|Cove|Bend|Mall|Mews|Gardens|Park|Grove|Hill"
             + "|Manor|Close|Green)";
     private static final String UNIT = "(?:,?\\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot"
             + "|Trlr|Box|APT|SUITE|STE|UNIT|BLDG|FLOOR|FL|ROOM|RM|LOT)\\.?\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]{0,5}"
@@ -35,6 +35,8 @@ public final class AddressDetector implements Detector {
     private static final Pattern CUED_STREET = Pattern.compile("(?i:\\b(?:lives?|living|resides?|residing|located"
             + "|home|house|apartment|apt|corner|walking|driving|crossing|parked)\\s+(?:off|on|at|near|of)(?:\\s+of)?\\s+)"
             + "(" + STREET_NAME + ")");
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "(?<=\\s)(?:AND|OR|THE|OF|TO|WITH|FOR|IN|ON|AT|BY|WAS|IS|ARE|WERE|HAS|HAD|PER|FAILED|TIMES)(?=\\s)");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s*Box\\s+#?\\d{1,6}\\b");
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\w.,/\\-])\\d{1,6}\\s+(?:(?:State|County|US|U\\.S\\.)\\s+)?(?:Route|Rte|Highway|Hwy|RR)\\.?\\s+\\d{1,4}\\b");
@@ -50,6 +52,9 @@ public final class AddressDetector implements Detector {
         for (Pattern p : new Pattern[] {STREET, PO_BOX, ROUTE, INTERSECTION, CUED_STREET}) {
             Matcher m = p.matcher(text.text());
             while (m.find()) {
+                if ((p == STREET || p == ROUTE) && FUNCTION_WORD.matcher(m.group()).find()) {
+                    continue;
+                }
                 int start = p == CUED_STREET ? m.start(1) : m.start();
                 int end = p == CUED_STREET ? m.end(1) : m.end();
                 while (end > start && (text.text().charAt(end - 1) == ',' || text.text().charAt(end - 1) == ' ')) {

@@ -108,7 +108,8 @@ public final class DateDetector implements Detector {
             String before = s.substring(Math.max(0, monthDay.start() - 40), monthDay.start());
             boolean cued = DATE_CUE_BEFORE.matcher(before).find() || PAST_PARTICIPLE.matcher(before).find();
             boolean dayLike = a >= 1 && a <= 12 && b >= 13 && b <= 31;
-            boolean padded = monthDay.group(1).length() == 2 && monthDay.group(2).length() == 2 && a <= 12;
+            boolean padded = monthDay.group(1).length() == 2 && monthDay.group(2).length() == 2 && a <= 12
+                    && !(b == 10 && !monthDay.group(1).startsWith("0"));
             if (validMonthDay(a, b) && (cued || dayLike || padded)
                     && !NOT_A_DATE_AFTER.matcher(s.substring(monthDay.end(), Math.min(s.length(), monthDay.end() + 20)))
                             .find()

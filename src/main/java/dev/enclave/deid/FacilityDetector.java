@@ -77,7 +77,8 @@ public final class FacilityDetector implements Detector {
     private static final Set<String> STOP = Set.of("to", "at", "from", "in", "into", "by", "with", "was", "is", "were",
             "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
             "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
-            "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the");
+            "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the", "of", "continue", "resume",
+            "start", "stop", "use", "uses", "using", "home", "as", "a", "an");
     private static final Set<String> OF_HEADS = Set.of("university", "college", "institute", "school", "hospital",
             "center", "centre", "department", "bank", "academy", "church", "clinic", "home", "sisters", "house");
     private static final Set<String> CORPORATE = Set.of("llc", "llp", "inc", "incorporated", "corp", "corporation",
@@ -142,7 +143,9 @@ public final class FacilityDetector implements Detector {
             Token before = text.token(t.index() - 1);
             boolean inner = (lower.equals("of") && before != null && OF_HEADS.contains(before.lower()))
                     || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized());
-            boolean glue = t.is('&') || t.is('.') || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
+            boolean abbreviationDot = t.is('.') && before != null && before.isWord() && before.text().length() <= 3
+                    && !words.isEmpty() && !text.inCapsLine(t);
+            boolean glue = t.is('&') || abbreviationDot || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
             boolean corporateComma = t.is(',') && words.isEmpty() && next == suffixStart
                     && CORPORATE.contains(suffixStart.lower());
             if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
@@ -185,7 +188,7 @@ public final class FacilityDetector implements Detector {
     private static boolean distinctive(AnalyzedText text, Lexicon lex, List<Token> words, boolean needUncommon) {
         for (Token t : words) {
             String lower = t.lower();
-            if (!t.isWord() || GENERIC.contains(lower) || CALENDAR.contains(lower)
+            if (!t.isWord() || t.text().length() < 2 || GENERIC.contains(lower) || CALENDAR.contains(lower)
                     || (needUncommon && lex.isNotName(lower) && !lex.isPlace(t.text()))) {
                 continue;
             }

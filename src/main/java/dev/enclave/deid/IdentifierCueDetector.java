@@ -64,12 +64,13 @@ public final class IdentifierCueDetector implements Detector {
     private static final Pattern ID = Pattern.compile("(?:[A-Z]{1,6}[ \\t](?=\\d{3}))?"
             + "(?=[A-Za-z0-9\\-/.:]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\\-/.:](?=[A-Za-z0-9]))*(?:\\s\\d{2,}(?![\\w-])){0,3}");
     private static final Pattern PLATE = Pattern.compile("[A-Z0-9]{1,4}[\\s-][A-Z0-9]{1,4}(?![\\w-])|[A-Z0-9]{2,8}(?![\\w-])");
+    private static final Pattern RATIO = Pattern.compile("\\d{1,3}/\\d{1,3}|\\d{1,3}(?:\\.\\d+)?");
     private static final Pattern DATE_LIKE = Pattern.compile(
             "(?:0?[1-9]|1[0-2]|[12]\\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\\d|3[01])[/.-](?:\\d{2}|(?:19|20)\\d\\d)"
                     + "|(?:19|20)\\d\\d[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\\d|3[01])");
 
     private static Cue cue(PhiType type, String regex) {
-        return new Cue(type, Pattern.compile(regex));
+        return new Cue(type, Pattern.compile(regex + "(?![\\p{L}])"));
     }
 
     @Override
@@ -108,7 +109,8 @@ public final class IdentifierCueDetector implements Detector {
         if (cue.type() == PhiType.VEHICLE) {
             return id.length() >= 4;
         }
-        if (DATE_LIKE.matcher(id).matches() || id.length() < 3 || digits < 1 || (digits < 2 && id.length() < 6)) {
+        if (DATE_LIKE.matcher(id).matches() || RATIO.matcher(id).matches() || id.length() < 3 || digits < 1
+                || (digits < 2 && id.length() < 6)) {
             return false;
         }
         if (cue.pattern().pattern().startsWith("\\bNo")) {

@@ -28,6 +28,7 @@ public final class LocationDetector implements Detector {
             + "(?:County|Parish|Borough|Township|COUNTY|PARISH|BOROUGH|TOWNSHIP)\\b");
     private static final Pattern CITY_OF = Pattern.compile("\\b(?:City|Town|Village|Township|County|CITY|TOWN|COUNTY)"
             + "\\s+(?:of|OF)\\s+([A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+[A-Z][\\p{L}'\u2019.-]*){0,2})");
+    private static final java.util.Set<String> ROMAN = java.util.Set.of("I", "II", "III", "IV", "V", "VI");
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "this", "that", "each", "every",
             "any", "our", "your", "which", "a", "same", "neighboring", "adjacent");
     private static final java.util.Set<String> PLACE_PREFIXES = java.util.Set.of("new", "san", "santa", "los", "las",
@@ -103,7 +104,11 @@ public final class LocationDetector implements Detector {
                 if (!lex.isPlace(phrase) || !capitalisedWords(text, tokens.subList(i, i + n))) {
                     continue;
                 }
-                if (acceptPlace(text, lex, residence, weak, t, n == 1 ? t.lower() : null)) {
+                Token before = text.token(i - 1);
+                Token after = text.token(i + n);
+                boolean stateAfterComma = UsStates.isStateName(phrase) && before != null && before.is(',');
+                boolean category = after != null && ROMAN.contains(after.text()) && text.adjacentOnLine(last, after);
+                if (!stateAfterComma && !category && acceptPlace(text, lex, residence, weak, t, n == 1 ? t.lower() : null)) {
                     out.add(text.span(t.start(), last.end(), PhiType.LOCATION, id(), 0.7));
                 }
                 i += n - 1;

@@ -36,7 +36,9 @@ public final class NameDetector implements Detector {
     private static final Set<String> FUNCTION_WORDS = Set.of("the", "a", "an", "and", "or", "of", "to", "in", "on",
             "at", "for", "with", "by", "is", "was", "are", "were", "has", "had", "his", "her", "their", "our", "my",
             "your", "this", "that", "these", "those", "who", "which", "office", "note", "notes", "orders", "order",
-            "visit", "appointment", "team", "service", "on-call", "covering", "here", "today", "will");
+            "visit", "appointment", "team", "service", "on-call", "covering", "here", "today", "will", "he", "she",
+            "it", "we", "they", "him", "i", "you", "me", "us", "them", "its", "per", "as", "if", "so", "no", "not",
+            "but", "be", "am", "do", "did", "does");
     private static final Set<String> CALENDAR_WORDS = Set.of("january", "february", "march", "april", "may", "june",
             "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -79,7 +81,8 @@ public final class NameDetector implements Detector {
             + "|stepdaughter|named|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|discussed\\s+(?:with)?|d/w|per"
             + "|paged|notified|informed|met\\s+with|contacted|messaged|e-?mailed|texted|thanked|called|call|page"
             + "|v\\.|vs\\.?|versus|client|patient|plaintiff|defendant|applicant|tenant|officer|agent|counsel"
-            + "|cc|by|with|and\\s+(?:dr|mr|mrs|ms)\\.?)\\b\\.?\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
+            + "|and\\s+(?:dr|mr|mrs|ms)\\.)(?:\\b|(?<=\\.))\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
+    private static final Pattern GENERIC_CUE = Pattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
     private static final Pattern CREDENTIAL = Pattern.compile("(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
             + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
@@ -93,9 +96,13 @@ public final class NameDetector implements Detector {
             + "(?:[ \\t>]*\\r?\\n)?[ \\t>]*");
     private static final Pattern AGE_STATEMENT = Pattern.compile("([A-Z][\\p{L}'\u2019-]+(?:[ \\t]+[A-Z][\\p{L}'\u2019-]+)?)"
             + "[ \\t]+(?:is|IS|was|WAS)[ \\t]+(?:an?|AN?)[ \\t]+\\d{1,3}[ \\t-]*(?:y/?o|yo|y\\.o\\.|year|yr|YEAR|YR|Y/?O|YO)");
+    private static final Pattern CONTRACTION = Pattern.compile(".*['\u2019](?:ve|t|s|d|ll|re|m)");
+    private static final Set<String> CREDENTIAL_WORDS = Set.of("md", "do", "rn", "np", "pa", "phd", "jd", "esq",
+            "esquire", "lpn", "cna", "lcsw", "msw", "dds", "dmd", "pharmd", "dpt", "aprn", "fnp", "dnp", "mph", "mba",
+            "facs", "facp", "facc", "crna", "cnm", "psyd", "mbbs", "paralegal", "cma", "rd", "ot", "slp");
     private static final Pattern VERSUS = Pattern.compile("\\s+(?:v\\.|vs\\.?|versus|V\\.|VS\\.?)\\s+");
 
-    private enum Evidence { TITLE, LABEL, WEAK }
+    private enum Evidence { TITLE, LABEL, WEAK, GENERIC }
 
     @Override
     public String id() {
@@ -179,6 +186,7 @@ public final class NameDetector implements Detector {
         void cues() {
             CueIndex labels = new CueIndex(LABEL_CUE, text.text());
             CueIndex weak = new CueIndex(WEAK_CUE, text.text());
+            CueIndex generic = new CueIndex(GENERIC_CUE, text.text());
             for (Token t : tokens) {
                 if (!t.isWord() || named[t.index()]) {
                     continue;
@@ -187,6 +195,8 @@ public final class NameDetector implements Detector {
                     add(t.index(), extend(t.index(), Evidence.LABEL), 0.9);
                 } else if (weak.cued(t.start())) {
                     add(t.index(), extend(t.index(), Evidence.WEAK), 0.8);
+                } else if (generic.cued(t.start())) {
+                    add(t.index(), extend(t.index(), Evidence.GENERIC), 0.7);
                 }
             }
         }
@@ -378,7 +388,7 @@ public final class NameDetector implements Detector {
                 Token w = words.get(0);
                 boolean midSentenceGivenName = !capsLine && w.isTitleCase() && lex.isFirstName(w.lower())
                         && !notName(w) && !text.startsSentence(w) && !headingLine(w) && w.text().length() >= 3;
-                accept = (strongWords == 1 && w.text().length() >= 3)
+                accept = (strongWords == 1 && w.text().length() >= (capsLine ? 4 : 3))
                         || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine))
                         || midSentenceGivenName;
             }
@@ -549,7 +559,9 @@ public final class NameDetector implements Detector {
             boolean dict = dictName(lower);
             boolean common = lex.isCommonWord(lower);
             boolean capsLine = text.inCapsLine(t);
-            if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower) || vocabulary(t) || (common && !dict)) {
+            if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower) || vocabulary(t) || (common && !dict)
+                    || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.isStateName(t.text())
+                    || UsStates.NOT_LOCAL.contains(lower)) {
                 return false;
             }
             switch (evidence) {
@@ -557,14 +569,17 @@ public final class NameDetector implements Detector {
                     return true;
                 case LABEL:
                     return nameLike(t);
+                case WEAK:
+                    return nameLike(t) && (capsLine ? strong(t) : dict || !common) && !eponymFollows(t.index());
                 default:
-                    return nameLike(t) && (dict || !capsLine) && !eponymFollows(t.index());
+                    return nameLike(t) && dict && !eponymFollows(t.index()) && (capsLine ? strong(t)
+                            : strong(t) || (t.isTitleCase() && !text.startsSentence(t)) || initialAt(t.index() + 1));
             }
         }
 
         /** A word that continues a name: a dictionary name (even an eponym) or an unknown capitalised word. */
         private boolean acceptNext(Token t) {
-            if (!nameLike(t) || CALENDAR_WORDS.contains(t.lower()) || eponymFollows(t.index())) {
+            if (!nameLike(t) || excluded(t) || eponymFollows(t.index())) {
                 return false;
             }
             String lower = t.lower();
@@ -579,7 +594,7 @@ public final class NameDetector implements Detector {
                 Token next = text.token(t.index() + 1);
                 return next != null && next.is('.');
             }
-            if (!nameLike(t) || CALENDAR_WORDS.contains(t.lower())) {
+            if (!nameLike(t) || excluded(t)) {
                 return false;
             }
             String lower = t.lower();
@@ -600,6 +615,29 @@ public final class NameDetector implements Detector {
             return !acronym;
         }
 
+        /** Titles, credentials, pronouns, calendar words, states and countries: never part of a name. */
+        private boolean excluded(Token t) {
+            String lower = t.lower();
+            return CALENDAR_WORDS.contains(lower) || FUNCTION_WORDS.contains(lower) || isTitle(t)
+                    || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower) || stateName(t);
+        }
+
+        /** A state name, alone or as the last word of one ("New York", "North Carolina"). */
+        private boolean stateName(Token t) {
+            if (UsStates.isStateName(t.text())) {
+                return true;
+            }
+            Token previous = text.token(t.index() - 1);
+            if (previous != null && previous.isWord() && text.adjacentOnLine(previous, t)) {
+                if (UsStates.isStateName(previous.text() + " " + t.text())) {
+                    return true;
+                }
+            }
+            Token next = text.token(t.index() + 1);
+            return next != null && next.isWord() && text.adjacentOnLine(t, next)
+                    && UsStates.isStateName(t.text() + " " + next.text());
+        }
+
         /** A word on the non-name list that the name dictionaries do not know either: never a name. */
         private boolean vocabulary(Token t) {
             return notName(t) && !dictName(t.lower());
@@ -615,8 +653,22 @@ public final class NameDetector implements Detector {
         }
 
         private boolean dictName(String lower) {
+            if (CONTRACTION.matcher(lower).matches()) {
+                return false;
+            }
             if (lex.isFirstName(lower) || lex.isSurname(lower)) {
                 return true;
+            }
+            if (lower.indexOf('-') > 0) {
+                boolean anyName = false;
+                for (String part : lower.split("-")) {
+                    boolean name = lex.isFirstName(part) || lex.isSurname(part);
+                    if (part.length() < 2 || (!name && lex.isCommonWord(part))) {
+                        return false;
+                    }
+                    anyName |= name;
+                }
+                return anyName;
             }
             String joined = lower.replace("'", "").replace("\u2019", "");
             if (!joined.equals(lower) && (lex.isFirstName(joined) || lex.isSurname(joined))) {
@@ -655,6 +707,11 @@ public final class NameDetector implements Detector {
                 }
             }
             return next != null && EPONYM_NEXT.contains(next.lower());
+        }
+
+        private boolean initialAt(int index) {
+            Token t = text.token(index);
+            return t != null && isInitial(t);
         }
 
         private boolean isInitial(Token t) {
