@@ -29,7 +29,7 @@ public final class FacilityDetector implements Detector {
             + "|Correctional\\s+Facility|Correctional\\s+Center|Detention\\s+Center|Urgent\\s+Care\\s+Center"
             + "|LLP|LLC|L\\.L\\.P\\.|L\\.L\\.C\\.|PLLC|P\\.L\\.L\\.C\\.|P\\.C\\.|Law\\s+Group|Law\\s+Firm|Law\\s+Offices?"
             + "|Legal\\s+Services|Legal\\s+Aid|Inc\\.?|Incorporated|Corp\\.?|Corporation|Company|Co\\.|Ltd\\.?"
-            + "|Care\\s+Home|Post-Acute\\s+Care|Post-Acute|Urgent\\s+Care|Skilled\\s+Nursing|Nursing\\s+and\\s+Rehabilitation"
+            + "|Nursing\\s+(?:&|and)\\s+Rehabilitation(?:\\s+Center)?|Care\\s+Home|Post-Acute\\s+Care|Post-Acute|Urgent\\s+Care|Skilled\\s+Nursing|Nursing\\s+and\\s+Rehabilitation"
             + "|Convalescent\\s+Home|Group\\s+Home|Adult\\s+Day\\s+Care|Day\\s+Care|Daycare|Health\\s+Partners"
             + "|Medical\\s+Clinic|Dental\\s+Clinic|Children's\\s+Hospital|Women's\\s+Hospital|VA\\s+Medical\\s+Center";
     private static final String WEAK = "Institute|University|College|School|Academy|Church|Pharmacy|Laboratory"
@@ -85,6 +85,12 @@ public final class FacilityDetector implements Detector {
             "ltd", "pc", "pllc", "co", "company", "lp", "pa");
     private static final Set<String> SCHOOL_WORDS = Set.of("academy", "school", "college", "university", "elementary",
             "preschool", "church", "institute");
+    private static final Set<String> TRADE_WORDS = Set.of("roofing", "plumbing", "electric", "landscaping", "cleaning",
+            "auto", "construction", "contractors", "builders", "trucking", "logistics", "motors", "bakery", "restaurant",
+            "restaurants", "cafe", "diner", "grill", "realty", "properties", "foods", "farms", "ranch", "winery",
+            "brewery", "salon", "spa", "daycare", "preschool", "elementary", "hotel", "inn", "motel", "apartments",
+            "towers", "manufacturing", "freight", "transport", "transportation", "security", "pharmacies", "dental",
+            "insurance", "imaging", "laboratories", "labs");
     private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
             "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
             "friday", "saturday", "sunday");
@@ -156,6 +162,8 @@ public final class FacilityDetector implements Detector {
                 continue;
             } else if (words.isEmpty() && (lower.equals("'s") || lower.equals("\u2019s"))) {
                 words.add(0, t);
+            } else if (t.is('&') && words.isEmpty() && before != null && before.isCapitalized()) {
+                words.add(0, t);
             } else if (!(glue || inner) || words.isEmpty()) {
                 break;
             } else {
@@ -180,8 +188,8 @@ public final class FacilityDetector implements Detector {
                 || words.stream().anyMatch(w -> CALENDAR.contains(w.lower()))) {
             return false;
         }
-        boolean school = SCHOOL_WORDS.contains(suffixStart.lower());
-        return words.size() >= 2 || school;
+        boolean single = SCHOOL_WORDS.contains(suffixStart.lower()) || TRADE_WORDS.contains(suffixStart.lower());
+        return words.size() >= 2 || single;
     }
 
     /** Whether the words hold one that names this facility rather than describes it. */

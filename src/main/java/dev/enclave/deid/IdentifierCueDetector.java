@@ -27,10 +27,10 @@ public final class IdentifierCueDetector implements Detector {
             cue(PhiType.HEALTH_PLAN, "(?i)\\b(?:member" + NUM + "|subscriber" + NUM + "|policy" + NUM + "|group" + "(?:\\s*(?:number|no\\.?|#|id))"
                     + "|insurance\\s*(?:id|#|number|no\\.?|policy)" + NUM + "|plan\\s*(?:id|#|number|no\\.?)|beneficiary" + NUM
                     + "|medicare" + NUM + "|medicaid" + NUM + "|hicn|mbi|health\\s+plan" + NUM + "|bcbs" + NUM + "|insured\\s+id)"),
-            cue(PhiType.ACCOUNT, "(?i)\\b(?:account" + NUM + "|acct\\.?" + NUM + "|acc\\s*#|a/c" + NUM + "|billing" + NUM
-                    + "|invoice" + NUM + "|claim" + NUM + "|encounter\\s*(?:number|no\\.?|#|id)|visit\\s*(?:number|no\\.?|#|id)"
+            cue(PhiType.ACCOUNT, "(?i)\\b(?:(?:card|account|acct)\\s+(?:number\\s+)?ending\\s+(?:in|with)|account" + NUM
+                    + "|acct\\.?" + NUM + "|acc\\s*#|a/c" + NUM + "|billing" + NUM + "|claim" + NUM + "|encounter\\s*(?:number|no\\.?|#|id)|visit\\s*(?:number|no\\.?|#|id)"
                     + "|routing" + NUM + "|(?:(?:credit|debit|payment|bank|atm)\\s+)card" + NUM
-                    + "|card\\s*(?:number|no\\.?|#)|(?:card|account|acct)\\s+(?:number\\s+)?ending\\s+(?:in|with)"
+                    + "|card\\s*(?:number|no\\.?|#)"
                     + "|iban|fin\\s*(?:#|number|no\\.?)"
                     + "|financial\\s+(?:number|no\\.?|#)|csn|har)"),
             cue(PhiType.LICENSE, "(?i)\\b(?:(?:driver'?s\\s+)?licen[cs]e" + NUM + "|lic\\.?\\s*(?:#|no\\.?|number)|dl\\s*(?:#|no\\.?|number)|(?-i:DL)"
@@ -60,7 +60,7 @@ public final class IdentifierCueDetector implements Detector {
             cue(PhiType.OTHER_ID, "\\bNo\\.\\s*"));
 
     private static final Pattern SEPARATOR = Pattern.compile(
-            "(?i)[\\s:#=.\\-]*(?:(?:number|num|no\\.?|nbr|id|is|was|of|on\\s+file)\\b[\\s:#=.]*)*");
+            "(?i)[\\s:#=.(\\-]*(?:(?:number|num|no\\.?|nbr|id|is|was|of|on\\s+file)\\b[\\s:#=.(]*)*");
     private static final Pattern ID = Pattern.compile("(?:[A-Z]{1,6}[ \\t](?=\\d{3}))?"
             + "(?=[A-Za-z0-9\\-/.:]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\\-/.:](?=[A-Za-z0-9]))*(?:\\s\\d{2,}(?![\\w-])){0,3}");
     private static final Pattern PLATE = Pattern.compile("[A-Z0-9]{1,4}[\\s-][A-Z0-9]{1,4}(?![\\w-])|[A-Z0-9]{2,8}(?![\\w-])");

@@ -65,7 +65,7 @@ public final class NameDetector implements Detector {
             + "|doctor|md))?|ordering(?:\\s+(?:physician|provider))?|author|cosigner|nurse|rn|np|therapist"
             + "|social\\s+worker|case\\s+manager|interpreter|contact|emergency\\s+contact|next\\s+of\\s+kin|nok"
             + "|guardian|spouse|mother|father|caregiver|witness|plaintiffs?|defendants?|petitioner|respondent"
-            + "|appellant|appellee|claimant|decedent|employee|from|to|cc|bcc|attn|attention|re|signed|signature"
+            + "|appellant|appellee|claimant|decedent|employee|from|to|cc|bcc|attn|attention|re|signed|signature|witnesses"
             + "|counsel|attorney|judge|by|dictated|transcribed|reviewed|physician\\s+name|clinician|requested\\s+by"
             + "|informant|historian|source|reporter|sender|recipient|parent|mom|dad|emergency\\s+contact\\s+name)"
             + "\\s*(?:\\([^)\\n]{0,20}\\))?\\s*[:=]\\s*(?:(?:dr|mr|mrs|ms|miss)\\.?\\s+)?"
@@ -73,7 +73,8 @@ public final class NameDetector implements Detector {
             + "|interpreted|read|performed|prepared|reported|verified|approved|entered|written|attested"
             + "|electronically\\s+signed|seen\\s+and\\s+examined|accompanied|referred|brought\\s+in|witnessed"
             + "|assisted|supervised|staffed|covered|ordered|notarized|represented)\\s+by\\s*:?\\s*"
-            + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\bestate\\s+of\\s+|\\bthe\\s+matter\\s+of\\s+)");
+            + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\b(?:estate|matter|marriage|custody|guardianship|conservatorship"
+            + "|deposition|testimony|declaration|affidavit|statement|interview|examination|cross-examination)\\s+of\\s+)");
     private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
             + "|father|mom|dad|sister|brother|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother"
             + "|grandfather|grandma|grandpa|cousin|friend|fianc[e\u00e9]e?|girlfriend|boyfriend|roommate|neighbou?r"
@@ -88,6 +89,8 @@ public final class NameDetector implements Detector {
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
             + "|FACOG|Esq\\.?|ESQ\\.?|J\\.D\\.|JD|LMFT|LPC|BSN|MSN|EMT-P|EMT|PsyD|Psy\\.D\\.|CRNP|ARNP|MBBS|FRCP"
             + "|[Pp]aralegal|PARALEGAL|[Ll]egal [Aa]ssistant|[Nn]otary|[Ii]nvestigator|CNP|RN CM|LPC-S|CADC|CRC"
+            + "|(?<=,[ \\t]{0,2})(?:[Pp]etitioners?|[Rr]espondents?|[Pp]laintiffs?|[Dd]efendants?|[Aa]ppellants?"
+            + "|[Aa]ppellees?|[Cc]laimants?|[Dd]ebtors?|PETITIONERS?|RESPONDENTS?|PLAINTIFFS?|DEFENDANTS?)"
             + "|(PA|DO|MS|MA|PT|OT|DC|RD|SLP|CMA|LSW))(?![\\w-])");
     private static final Pattern CLOSING = Pattern.compile("(?im)^[ \\t>]*(?:sincerely(?:\\s+yours)?|regards|best\\s+regards"
             + "|kind\\s+regards|warm\\s+regards|warmest\\s+regards|respectfully(?:\\s+(?:submitted|yours))?|thanks"
@@ -390,6 +393,8 @@ public final class NameDetector implements Detector {
                         && !notName(w) && !text.startsSentence(w) && !headingLine(w) && w.text().length() >= 3;
                 accept = (strongWords == 1 && w.text().length() >= (capsLine ? 4 : 3))
                         || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine))
+                        || (initials && isInitial(tokens.get(start)) && !capsLine && w.isTitleCase() && !notName(w)
+                            && !lex.isCommonWord(w.lower()) && w.text().length() >= 4)
                         || midSentenceGivenName;
             }
             if (accept) {
@@ -559,7 +564,8 @@ public final class NameDetector implements Detector {
             boolean dict = dictName(lower);
             boolean common = lex.isCommonWord(lower);
             boolean capsLine = text.inCapsLine(t);
-            if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower) || vocabulary(t) || (common && !dict)
+            if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower)
+                    || (vocabulary(t) && evidence != Evidence.TITLE) || (common && !dict)
                     || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.isStateName(t.text())
                     || UsStates.NOT_LOCAL.contains(lower)) {
                 return false;

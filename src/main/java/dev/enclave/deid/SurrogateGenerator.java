@@ -51,7 +51,8 @@ final class SurrogateGenerator implements Serializable {
             case DATE -> DateShifter.shift(original, dateOffset(group)).orElse("[DATE]");
             case AGE -> original.chars().anyMatch(Character::isDigit) ? original.replaceAll("\\d+", "90") : "ninety";
             case LOCATION -> place(original, group);
-            case FACILITY, ADDRESS -> replaceWords(replaceDigits(original, group, type), group, false);
+            case FACILITY -> replaceFacilityWords(original, group);
+            case ADDRESS -> replaceWords(replaceDigits(original, group, type), group, false);
             case EMAIL -> email(original, group);
             case URL -> url(original, group);
             case IP -> ip(original, group);
@@ -87,6 +88,33 @@ final class SurrogateGenerator implements Serializable {
                 pick = pool.get(KeyedHash.index(h + 1, pool.size()));
             }
             out.append(withCase(word, pick));
+        }
+        out.append(original.substring(last));
+        return out.toString();
+    }
+
+    /** Replaces the distinctive words of a facility name and keeps its descriptive ones ("X General Hospital"). */
+    private String replaceFacilityWords(String original, String group) {
+        Lexicon lex = Lexicon.standard();
+        Matcher m = WORD.matcher(original);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean replacedOne = false;
+        while (m.find()) {
+            String word = m.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            out.append(original, last, m.start());
+            last = m.end();
+            boolean descriptive = KEPT_WORDS.contains(lower) || (lex.isCommonWord(lower) && replacedOne);
+            if (descriptive || !Character.isUpperCase(word.charAt(0))) {
+                out.append(word);
+                continue;
+            }
+            List<String> pool = lex.surnames();
+            long h = KeyedHash.of(seed, group, "facility", lower);
+            String pick = pool.get(KeyedHash.index(h, pool.size()));
+            out.append(withCase(word, pick.equals(lower) ? pool.get(KeyedHash.index(h + 1, pool.size())) : pick));
+            replacedOne = true;
         }
         out.append(original.substring(last));
         return out.toString();
