@@ -121,11 +121,19 @@ public final class CausalLm implements AutoCloseable {
      *
      * @param texts the texts; one that encodes to no tokens gets an empty score
      * @return one score per text, in order
+     * @throws EnclaveException (bad input) if the token ids do not fit the model (a tokenizer of another model)
      */
     public List<SequenceScore> score(List<String> texts) {
-        List<EncodedText> encoded = encoder.encodeAll(texts);
+        try {
+            return scoreBatch(encoder.encodeAll(texts));
+        } catch (IllegalArgumentException e) {
+            throw EnclaveException.badInput(e.getMessage(), e);
+        }
+    }
+
+    private List<SequenceScore> scoreBatch(List<EncodedText> encoded) {
         List<EncodedText> nonEmpty = encoded.stream().filter(text -> text.length() > 0).toList();
-        List<SequenceScore> scores = new ArrayList<>(texts.size());
+        List<SequenceScore> scores = new ArrayList<>(encoded.size());
         try (NDManager batch = manager.newSubManager()) {
             float[] values = new float[0];
             long width = 0;
@@ -155,13 +163,22 @@ public final class CausalLm implements AutoCloseable {
      * @param prompt the prompt text, encoded with the tokenizer's special tokens (e.g. BOS)
      * @param settings decoding settings
      * @return the prompt and new token ids
+     * @throws EnclaveException (bad input) if the prompt is empty, too long, or its ids do not fit the model
      */
     public Generation generate(String prompt, GenerationSettings settings) {
         EncodedText encoded = encoder.encode(prompt);
         if (encoded.length() == 0) {
             throw EnclaveException.badInput("the prompt encodes to no tokens");
         }
-        return Generator.generate(model, parameterStore, manager, encoded.inputIds(), settings);
+        if (encoded.truncated()) {
+            throw EnclaveException.badInput("the prompt is longer than the model's " + encoder.maxLength()
+                    + " tokens");
+        }
+        try {
+            return Generator.generate(model, parameterStore, manager, encoded.inputIds(), settings);
+        } catch (IllegalArgumentException e) {
+            throw EnclaveException.badInput(e.getMessage(), e);
+        }
     }
 
     /**

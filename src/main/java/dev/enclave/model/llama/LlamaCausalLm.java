@@ -70,10 +70,11 @@ public final class LlamaCausalLm extends LoadedBlock {
 
     /**
      * Builds a model of a given shape with seeded random weights, in memory (no files): RMSNorm weights one, biases
-     * zero, other weights N(0, 0.02²), as Hugging Face initialises a new model.
+     * zero, other weights N(0, 0.02²), as Hugging Face initialises a new model. Re-seeds the engine's random
+     * generator ({@code Engine.setRandomSeed}) with the seed.
      *
      * @param config the shape, e.g. from {@link LlamaShapes}
-     * @param seed the seed; the same seed gives the same weights
+     * @param seed the seed; the same seed gives the same weights on the same engine build
      * @param manager the manager that will own the parameter arrays
      * @return the initialised model
      */

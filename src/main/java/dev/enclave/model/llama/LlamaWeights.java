@@ -5,8 +5,11 @@ import dev.enclave.model.bert.WeightLoadReport;
 import dev.enclave.model.safetensors.SafetensorsCheckpoint;
 import dev.enclave.model.safetensors.TensorInfo;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 
 import java.io.IOException;
@@ -14,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Puts values into a {@link LlamaCausalLm}'s parameters: from a safetensors checkpoint by Hugging Face name, one
@@ -25,7 +26,6 @@ final class LlamaWeights {
 
     /** The standard deviation Hugging Face initialises Llama weights with ({@code initializer_range}). */
     static final double INIT_STD = 0.02;
-    private static final int CHUNK = 1 << 20;
 
     private LlamaWeights() {}
 
@@ -61,7 +61,7 @@ final class LlamaWeights {
         }
         Set<String> used = new HashSet<>();
         for (HfParameter parameter : parameters) {
-            set(parameter, checkpoint.readFloats(parameter.name()), manager);
+            set(parameter, manager.create(checkpoint.readFloats(parameter.name()), parameter.shape()));
             used.add(parameter.name());
         }
         List<String> ignored = checkpoint.tensorNames().stream().filter(name -> !used.contains(name)).toList();
@@ -69,42 +69,32 @@ final class LlamaWeights {
     }
 
     /**
-     * Sets RMSNorm weights to one, biases to zero and every other weight to N(0, {@value #INIT_STD}²). Values come
-     * from {@link SplittableRandom}s seeded per parameter and per chunk, so they do not depend on the thread count.
+     * Sets RMSNorm weights to one, biases to zero and every other weight to N(0, {@value #INIT_STD}²), drawn by the
+     * engine's generator after seeding it, so the values are made natively without a copy on the Java heap.
      */
     static void randomize(List<HfParameter> parameters, long seed, NDManager manager) {
-        SplittableRandom seeds = new SplittableRandom(seed);
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
         for (HfParameter parameter : parameters) {
-            long parameterSeed = seeds.nextLong();
-            float[] values = new float[Math.toIntExact(parameter.shape().size())];
             String name = parameter.name();
-            if (name.endsWith("norm.weight")) {
-                java.util.Arrays.fill(values, 1f);
-            } else if (!name.endsWith(".bias")) {
-                int chunks = (values.length + CHUNK - 1) / CHUNK;
-                IntStream.range(0, chunks).parallel().forEach(chunk -> {
-                    SplittableRandom random = new SplittableRandom(parameterSeed ^ (0x9E3779B97F4A7C15L * (chunk + 1)));
-                    int end = Math.min(values.length, (chunk + 1) * CHUNK);
-                    for (int i = chunk * CHUNK; i < end; i++) {
-                        values[i] = (float) (random.nextGaussian() * INIT_STD);
-                    }
-                });
-            }
-            set(parameter, values, manager);
+            Shape shape = parameter.shape();
+            NDArray values = name.endsWith("norm.weight") ? manager.ones(shape)
+                    : name.endsWith(".bias") ? manager.zeros(shape)
+                    : manager.randomNormal(0f, (float) INIT_STD, shape, DataType.FLOAT32);
+            set(parameter, values);
         }
     }
 
-    /** Puts values into a parameter: a new array when it has none, else a copy into the existing array. */
-    static void set(HfParameter parameter, float[] values, NDManager manager) {
+    /** Puts float32 values into a parameter: they become its array when it has none, else they are copied in. */
+    static void set(HfParameter parameter, NDArray values) {
         Parameter target = parameter.parameter();
         if (target.isInitialized()) {
-            target.getArray().set(values);
+            target.getArray().set(values.toByteBuffer());
+            values.close();
             return;
         }
-        NDArray array = manager.create(values, parameter.shape());
-        target.setArray(array);
+        target.setArray(values);
         if (target.requiresGradient()) {
-            array.setRequiresGradient(true);
+            values.setRequiresGradient(true);
         }
     }
 }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enclave.cli.EnclaveCommand;
+import dev.enclave.model.safetensors.SafetensorsWriter;
+import dev.enclave.model.safetensors.WritableTensor;
+
+import ai.djl.ndarray.NDManager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** {@code enclave score} and {@code enclave generate} on the fixture checkpoints. */
 class CausalLmCommandsTest {
@@ -131,6 +137,32 @@ class CausalLmCommandsTest {
         assertEquals(2, masked.exitCode());
         assertTrue(masked.stderr().contains("model_type 'bert' is a masked LM"), masked.stderr());
         assertTrue(masked.stderr().contains("not supported yet"), masked.stderr());
+    }
+
+    @Test
+    void aTokenizerOfAnotherModelOrAnOverlongPromptIsBadInput() throws IOException {
+        LlamaConfig small = LlamaConfig.builder(LlamaConfig.LLAMA).setVocabSize(20).setHiddenSize(16)
+                .setIntermediateSize(32).setNumHiddenLayers(1).setNumAttentionHeads(2).optMaxPositionEmbeddings(4)
+                .build();
+        Path folder = Files.createDirectories(dir.resolve("small"));
+        JSON.writeValue(folder.resolve("config.json").toFile(), small.toHfConfig());
+        Files.copy(LlamaFixtures.folder("llama-gqa").resolve("tokenizer.json"), folder.resolve("tokenizer.json"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Map<String, WritableTensor> tensors = new TreeMap<>();
+            LlamaCausalLm.random(small, 1, manager).hfParameters()
+                    .forEach(p -> tensors.put(p.name(), WritableTensor.of(p.parameter().getArray())));
+            SafetensorsWriter.builder().build().write(folder.resolve("model.safetensors"), tensors);
+        }
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"rest .\"}\n");
+        Outcome mismatch = run("score", "--model", folder.toString(), "--input", input.toString(), "--output",
+                dir.resolve("out.jsonl").toString());
+        assertEquals(2, mismatch.exitCode(), mismatch.stderr());
+        assertTrue(mismatch.stderr().contains("input_ids hold ids in [1, 29] but config.json vocab_size is 20"),
+                mismatch.stderr());
+
+        Outcome overlong = run("generate", "--model", folder.toString(), "--prompt", "the a the a the");
+        assertEquals(2, overlong.exitCode(), overlong.stderr());
+        assertTrue(overlong.stderr().contains("the prompt is longer than the model's 4 tokens"), overlong.stderr());
     }
 
     @Test

@@ -86,15 +86,21 @@ class LlamaTrainingTest {
         LlamaCausalLm model = LlamaCausalLm.random(tied, 3, manager);
         List<Parameter> parameters = model.hfParameters().stream().map(HfParameter::parameter).toList();
         Shape shape = new Shape(2, IDS.length / 2);
+        float initial;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray ids = manager.create(IDS, shape);
             NDArray mask = manager.create(MASK, shape);
             NDArray logits = model.forward(store, new NDList(ids, mask), true).singletonOrThrow();
-            collector.backward(TokenLogProbs.meanNegativeLogLikelihood(logits, ids, mask));
+            NDArray loss = TokenLogProbs.meanNegativeLogLikelihood(logits, ids, mask);
+            initial = loss.getFloat();
+            collector.backward(loss);
         }
+        assertTrue(Float.isFinite(initial), "initial loss " + initial);
         for (HfParameter parameter : model.hfParameters()) {
             NDArray gradient = parameter.parameter().getArray().getGradient();
-            assertTrue(gradient.abs().sum().getFloat() > 0, parameter.name() + " got no gradient");
+            float size = gradient.abs().sum().getFloat();
+            assertTrue(size > 0, parameter.name() + " got no gradient (sum of |gradient| " + size + ", loss "
+                    + initial + ")");
             gradient.subi(gradient);
         }
         float before = loss(model, parameters, 0f);
