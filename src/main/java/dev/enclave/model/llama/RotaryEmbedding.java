@@ -18,7 +18,8 @@ final class RotaryEmbedding {
         inverseFrequencies = new float[half];
         for (int i = 0; i < half; i++) {
             double frequency = 1.0 / Math.pow(config.ropeTheta(), (2.0 * i) / config.headDim());
-            inverseFrequencies[i] = (float) (double) config.ropeScaling().map(s -> s.scale(frequency)).orElse(frequency);
+            double scaled = config.ropeScaling().map(s -> s.scale(frequency)).orElse(frequency);
+            inverseFrequencies[i] = (float) scaled;
         }
     }
 

@@ -108,7 +108,8 @@ class LlamaConfigTest {
     @Test
     void hfConfigRoundTrips() {
         for (LlamaConfig config : List.of(LlamaShapes.tiny(), LlamaShapes.oneBillion(), LlamaShapes.cpuBench(),
-                LlamaConfig.read(LlamaFixtures.open("qwen2-bias")), LlamaConfig.read(LlamaFixtures.open("mistral-bf16")))) {
+                LlamaConfig.read(LlamaFixtures.open("qwen2-bias")),
+                LlamaConfig.read(LlamaFixtures.open("mistral-bf16")))) {
             assertEquals(config, LlamaConfig.fromJson(JSON.valueToTree(config.toHfConfig()), "round trip"));
         }
     }

@@ -95,7 +95,8 @@ class LlamaWeightsTest {
         Map<String, WritableTensor> tensors = new TreeMap<>();
         try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(source)) {
             for (String tensor : checkpoint.tensorNames()) {
-                tensors.put(tensor, WritableTensor.of(checkpoint.readFloats(tensor), checkpoint.tensor(tensor).shape()));
+                tensors.put(tensor,
+                        WritableTensor.of(checkpoint.readFloats(tensor), checkpoint.tensor(tensor).shape()));
             }
         }
         SafetensorsWriter.builder().build().write(target.resolve("model.safetensors"), edit.apply(tensors));
