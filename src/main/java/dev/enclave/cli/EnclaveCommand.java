@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
             EvaluateCommand.class,
             ModelCommand.class,
             SampleDataCommand.class,
+            ScoreCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
