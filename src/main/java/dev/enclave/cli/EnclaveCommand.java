@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             ModelCommand.class,
             SampleDataCommand.class,
             BenchCommand.class,
+            ScoreCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",

@@ -93,7 +93,7 @@ public final class TrainStage implements Stage {
                     + "use 'enclave train RUN --resume' to continue it");
         }
         List<Device> devices = Devices.resolve(settings.devices());
-        Engine.getInstance().setRandomSeed((int) spec.seed());
+        Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
         int pad = config.padTokenId();
 
         try (NDManager manager = NDManager.newBaseManager(devices.get(0))) {
