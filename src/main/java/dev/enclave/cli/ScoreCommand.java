@@ -3,7 +3,7 @@ package dev.enclave.cli;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.llama.CausalLm;
 import dev.enclave.model.llama.JsonlScoring;
-import dev.enclave.model.llama.ProjectionAdapters;
+import dev.enclave.model.ProjectionAdapters;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,9 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.HfParameter;
+import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.LoraConfig;
 import dev.enclave.model.lora.LoraModel;
 import java.io.IOException;
@@ -44,11 +46,13 @@ public final class BertBenchSubject implements BenchSubject {
     private static BertBenchSubject create(HfModelFolder folder, NDManager manager, LoraConfig loraConfig, long seed)
             throws IOException {
         BertConfig config = BertConfig.read(folder);
-        BertClassifier model = BertClassifier.builder().setConfig(config).setNumLabels(2).optHeadSeed(seed).build();
+        LoraAdapters adapters = loraConfig == null ? null : new LoraAdapters(loraConfig, seed, manager);
+        BertClassifier model = BertClassifier.builder().setConfig(config).setNumLabels(2).optHeadSeed(seed)
+                .optAdapters(adapters == null ? ProjectionAdapters.NONE : adapters).build();
         model.loadPretrained(folder, manager);
         List<HfParameter> encoder = model.hfParameters().stream()
                 .filter(p -> !p.name().startsWith(BertClassifier.HEAD_PREFIX)).toList();
-        LoraModel lora = loraConfig == null ? null : LoraModel.attach(model, encoder, loraConfig, seed, manager);
+        LoraModel lora = adapters == null ? null : adapters.finish(encoder);
         return new BertBenchSubject(config, model, new ParameterStore(manager, false), lora,
                 folder.directory().toString());
     }

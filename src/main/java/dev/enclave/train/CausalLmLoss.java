@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.enclave.model.llama.TokenLogProbs;
 
 /**
  * Next-token cross-entropy for a causal LM, counted only on completion tokens: the logits at position t predict the
  * token at t + 1, and a target counts when its mask is 1. Prompt and padding tokens are context only, as in
- * instruction tuning where the loss covers the answer and not the question.
+ * instruction tuning where the loss covers the answer and not the question. Built on {@link TokenLogProbs}, which
+ * scoring uses too.
  */
 public final class CausalLmLoss {
     private CausalLmLoss() {}
@@ -24,12 +26,8 @@ public final class CausalLmLoss {
      * @return a scalar; 0 when no token is masked in
      */
     public static NDArray completionLoss(NDArray logits, NDArray inputIds, NDArray targetMask) {
-        long length = inputIds.getShape().get(1);
-        NDArray logProbs = logits.get(new NDIndex(":, :{}", length - 1)).logSoftmax(-1);
-        NDArray targets = inputIds.get(new NDIndex(":, 1:")).expandDims(-1);
-        NDArray picked = logProbs.gather(targets, 2).squeeze(-1);
         NDArray weights = targetMask.get(new NDIndex(":, 1:")).toType(DataType.FLOAT32, false);
-        return picked.mul(weights).sum().neg().div(weights.sum().maximum(1f));
+        return TokenLogProbs.of(logits, inputIds).mul(weights).sum().neg().div(weights.sum().maximum(1f));
     }
 
     /**

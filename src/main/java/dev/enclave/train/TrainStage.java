@@ -10,9 +10,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.HfParameter;
+import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.LoraConfig;
 import dev.enclave.model.lora.LoraModel;
 import dev.enclave.model.lora.PeftAdapter;
@@ -97,13 +99,17 @@ public final class TrainStage implements Stage {
         int pad = config.padTokenId();
 
         try (NDManager manager = NDManager.newBaseManager(devices.get(0))) {
+            LoraAdapters adapters = settings.method() == TrainingSpec.Method.LORA
+                    ? new LoraAdapters(loraConfig(settings.lora()), spec.seed(), manager) : null;
             BertClassifier model = BertClassifier.builder()
                     .setConfig(config)
                     .setNumLabels(labels.size())
                     .optDropout(settings.dropout().floatValue())
                     .optHeadSeed(spec.seed())
+                    .optAdapters(adapters == null ? ProjectionAdapters.NONE : adapters)
                     .build();
             model.loadPretrained(folder, manager);
+            LoraModel lora = adapters == null ? null : adapters.finish(parameters(model, false));
             ReplicatedParameters store = new ReplicatedParameters(manager);
             Map<String, HfParameter> byName = new LinkedHashMap<>();
             model.hfParameters().forEach(p -> byName.put(p.name(), p));
@@ -116,10 +122,6 @@ public final class TrainStage implements Stage {
                     List.of(asHf(probe, 0), asHf(probe, 1)));
             run.manifest().addFile(baseline);
 
-            LoraModel lora = settings.method() == TrainingSpec.Method.LORA
-                    ? LoraModel.attach(model, parameters(model, false), loraConfig(settings.lora()), spec.seed(),
-                            manager)
-                    : null;
             FineTuned tuned = fineTune(model, lora, store, devices, train, validation, plan, schedule, spec,
                     checkpoints, latest, pad, manager);
             if (lora != null) {

@@ -23,7 +23,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Full fine-tuning and LoRA both learn the toy task on a tiny random BERT, through the shared training loop. */
+/**
+ * Full fine-tuning and LoRA both learn toy tasks through the shared training loop: classification on a tiny random
+ * BERT, completion on a tiny random Llama.
+ */
 @ExtendWith(DjlOffline.class)
 class FineTuningTest {
     @TempDir
@@ -61,6 +64,33 @@ class FineTuningTest {
             assertTrue(after < 0.5 * before, method + ": loss before " + before + ", after " + after);
             var curve = done.lossCurve();
             assertTrue(curve.get(curve.size() - 1).loss() < curve.get(0).loss(), curve.toString());
+            if (toy.lora != null) {
+                for (var parameter : toy.lora.parameters()) {
+                    assertTrue(parameter.parameter().getArray().abs().sum().getFloat() > 0, parameter.name());
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TrainingSpec.Method.class)
+    void tinyLlamaLearnsToCompleteCountingWithTheLossOnCompletionsOnly(TrainingSpec.Method method) {
+        try (NDManager manager = NDManager.newBaseManager();
+                ToyCompletion toy = new ToyCompletion(method, manager)) {
+            TrainingPlan plan = TrainingPlan.of(toy.sequences.length, 8, 1, 12, 0, 2);
+            double before = toy.evaluate(manager);
+            TrainingLoop.builder()
+                    .setTask("llama-" + method)
+                    .setPlan(plan)
+                    .setLoss(toy.loss())
+                    .setOptimiser(toy.optimiser)
+                    .setSchedule(LearningRateSchedule.of(plan.size(), 0.1, TrainingSpec.Schedule.COSINE))
+                    .setSeed(2)
+                    .optLogEvery(6)
+                    .build()
+                    .run(TrainingProgress.start(), manager);
+            double after = toy.evaluate(manager);
+            assertTrue(after < 0.5 * before, method + ": completion loss before " + before + ", after " + after);
         }
     }
 

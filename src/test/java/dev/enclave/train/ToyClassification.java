@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.HfParameter;
 import dev.enclave.model.bert.TinyBert;
+import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.LoraConfig;
 import dev.enclave.model.lora.LoraModel;
 import dev.enclave.spec.TrainingSpec;
@@ -38,16 +40,17 @@ final class ToyClassification implements AutoCloseable {
     /** The toy task on a model with the given shape and dropouts, e.g. without dropout. */
     ToyClassification(HfModelFolder folder, TrainingSpec.Method method, NDManager manager, BertConfig config,
             float dropout) throws IOException {
+        LoraAdapters adapters = method == TrainingSpec.Method.LORA
+                ? new LoraAdapters(new LoraConfig(4, 8, dropout, List.of("query", "value")), 9, manager) : null;
         model = BertClassifier.builder().setConfig(config).setNumLabels(2).optHeadSeed(3).optDropout(dropout)
-                .build();
+                .optAdapters(adapters == null ? ProjectionAdapters.NONE : adapters).build();
         model.loadPretrained(folder, manager);
         store = new ReplicatedParameters(manager);
         examples = examples(48, 5);
         List<HfParameter> encoder = part(false);
         optimiser = new AdamW(manager, 0.01, 1.0);
-        if (method == TrainingSpec.Method.LORA) {
-            lora = LoraModel.attach(model, encoder, new LoraConfig(4, 8, dropout, List.of("query", "value")), 9,
-                    manager);
+        if (adapters != null) {
+            lora = adapters.finish(encoder);
             optimiser.add("adapter", entries(lora.parameters()), 3e-2);
         } else {
             lora = null;

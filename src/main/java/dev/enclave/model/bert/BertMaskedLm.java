@@ -1,6 +1,7 @@
 package dev.enclave.model.bert;
 
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.safetensors.SafetensorsCheckpoint;
 
 import ai.djl.ndarray.NDArray;
@@ -47,8 +48,19 @@ public final class BertMaskedLm extends AbstractBlock {
      * @param config the encoder shape
      */
     public BertMaskedLm(BertConfig config) {
+        this(config, ProjectionAdapters.NONE);
+    }
+
+    /**
+     * Creates the model with adapters on the encoder's projections, asked with names such as
+     * {@code bert.encoder.layer.0.attention.self.query}.
+     *
+     * @param config the encoder shape
+     * @param adapters chooses an adapter per encoder projection
+     */
+    public BertMaskedLm(BertConfig config, ProjectionAdapters adapters) {
         this.config = config;
-        encoder = addChildBlock("bert", new BertEncoder(config));
+        encoder = addChildBlock("bert", new BertEncoder(config, ENCODER_PREFIX, adapters));
         transform = addChildBlock("transform", new DenseLayer(config.hiddenSize(), config.hiddenSize()));
         transformNorm = addChildBlock("transform_norm", new NormLayer(config.hiddenSize(), config.layerNormEps()));
         bias = addParameter(Parameter.builder()

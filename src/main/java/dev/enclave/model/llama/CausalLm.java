@@ -1,5 +1,6 @@
 package dev.enclave.model.llama;
 
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.EncodedText;
 import dev.enclave.model.HfModelFolder;

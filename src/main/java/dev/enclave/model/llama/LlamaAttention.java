@@ -1,5 +1,6 @@
 package dev.enclave.model.llama;
 
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.HfParameter;
 
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,6 @@
 package dev.enclave.model.llama;
 
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.bert.HfParameter;
 import dev.enclave.model.bert.WeightLoadReport;

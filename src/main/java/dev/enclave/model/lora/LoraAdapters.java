@@ -1,5 +1,6 @@
 package dev.enclave.model.lora;
 
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.HfParameter;
 
 import ai.djl.ndarray.NDManager;
@@ -14,20 +15,28 @@ import java.util.Optional;
 import java.util.Random;
 
 /**
- * Makes the LoRA adapters of one model, one per projection a target name selects, in the order the projections are
- * presented. A model family that takes adapters while it is built (Llama's {@code ProjectionAdapters}) is given
- * {@link #adapterFor}; {@link LoraModel#attach} presents the projections of a built model. {@link #finish} then freezes
- * the base model and returns the adapters.
+ * Makes the LoRA adapters of one model while it is built: given to the model's builder as its
+ * {@link ProjectionAdapters}, it is asked about every projection by Hugging Face module name and makes an adapter for
+ * each one a target name selects. {@link #finish} then freezes the base model and returns the adapters:
+ *
+ * <pre>{@code
+ * LoraAdapters adapters = new LoraAdapters(LoraConfig.of(8, 16, 0.05, "q_proj|v_proj"), seed, manager);
+ * LlamaCausalLm model = LlamaCausalLm.builder().setConfig(config).optAdapters(adapters).build();
+ * model.loadWeights(folder, manager);
+ * LoraModel lora = adapters.finish(model.hfParameters());
+ * }</pre>
  *
  * <p>A is drawn from a uniform distribution in ±1/√in (PEFT's Kaiming-uniform with a = √5) with a {@link Random}
  * seeded once, and B starts at zero, so the adapted model starts equal to the base model.
  */
-public final class LoraAdapters {
+public final class LoraAdapters implements ProjectionAdapters {
 
     private final LoraConfig config;
     private final Random random;
+    private final Map<String, float[]> stored;
     private final NDManager manager;
     private final List<LoraBlock> made = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
 
     /**
      * @param config rank, alpha, dropout and targets
@@ -35,9 +44,26 @@ public final class LoraAdapters {
      * @param manager owns the adapter arrays (on the device of the base weights)
      */
     public LoraAdapters(LoraConfig config, long seed, NDManager manager) {
+        this(config, new Random(seed), Map.of(), manager);
+    }
+
+    private LoraAdapters(LoraConfig config, Random random, Map<String, float[]> stored, NDManager manager) {
         this.config = config;
-        this.random = new Random(seed);
+        this.random = random;
+        this.stored = stored;
         this.manager = manager;
+    }
+
+    /**
+     * Adapters that take their A and B from a saved adapter instead of drawing them, e.g. to score or generate with
+     * base model + adapter.
+     *
+     * @param saved an adapter folder's contents (see {@link PeftAdapter#read})
+     * @param manager owns the adapter arrays
+     * @return the adapters; the model built with them fails naming the tensor if one is missing or misshapen
+     */
+    public static LoraAdapters from(PeftAdapter.Contents saved, NDManager manager) {
+        return new LoraAdapters(saved.config(), null, saved.adapterValues(), manager);
     }
 
     /**
@@ -48,25 +74,41 @@ public final class LoraAdapters {
      * @param outFeatures the projection's output width
      * @return the adapter block (input {@code NDList(x)}, output {@code NDList(update)}), or empty
      */
+    @Override
     public Optional<Block> adapterFor(String modulePath, int inFeatures, int outFeatures) {
-        return Optional.ofNullable(create(modulePath, inFeatures, outFeatures));
-    }
-
-    LoraBlock create(String modulePath, long inFeatures, long outFeatures) {
+        asked.add(modulePath);
         String target = config.targetOf(modulePath);
         if (target == null) {
-            return null;
+            return Optional.empty();
         }
-        float bound = (float) (1 / Math.sqrt(inFeatures));
-        float[] aValues = new float[Math.toIntExact(config.rank() * inFeatures)];
-        for (int i = 0; i < aValues.length; i++) {
-            aValues[i] = (random.nextFloat() * 2 - 1) * bound;
+        Shape aShape = new Shape(config.rank(), inFeatures);
+        Shape bShape = new Shape(outFeatures, config.rank());
+        float[] aValues;
+        float[] bValues;
+        if (random != null) {
+            float bound = (float) (1 / Math.sqrt(inFeatures));
+            aValues = new float[Math.toIntExact(aShape.size())];
+            for (int i = 0; i < aValues.length; i++) {
+                aValues[i] = (random.nextFloat() * 2 - 1) * bound;
+            }
+            bValues = new float[Math.toIntExact(bShape.size())];
+        } else {
+            aValues = storedValues(modulePath + ".lora_A.weight", aShape);
+            bValues = storedValues(modulePath + ".lora_B.weight", bShape);
         }
-        LoraBlock block = new LoraBlock(modulePath, target,
-                manager.create(aValues, new Shape(config.rank(), inFeatures)),
-                manager.zeros(new Shape(outFeatures, config.rank())), config.scale(), config.dropout());
+        LoraBlock block = new LoraBlock(modulePath, target, manager.create(aValues, aShape),
+                manager.create(bValues, bShape), config.scale(), config.dropout());
         made.add(block);
-        return block;
+        return Optional.of(block);
+    }
+
+    private float[] storedValues(String name, Shape shape) {
+        float[] values = stored.get(name);
+        if (values == null || values.length != shape.size()) {
+            throw new IllegalArgumentException("adapter tensor " + name + " is " + (values == null ? "missing"
+                    : "of size " + values.length + ", but the model's projection needs " + shape));
+        }
+        return values;
     }
 
     /**
@@ -74,13 +116,14 @@ public final class LoraAdapters {
      *
      * @param base the model's parameters under Hugging Face names, each adapted projection's weight among them
      * @return the adapters
-     * @throws IllegalArgumentException if no adapter was made, or an adapted projection's weight is not in
-     *     {@code base}
+     * @throws IllegalArgumentException if no adapter was made (naming the projections the model has), or an adapted
+     *     projection's weight is not in {@code base}
      */
     public LoraModel finish(List<HfParameter> base) {
         if (made.isEmpty()) {
             throw new IllegalArgumentException("LoRA target modules " + config.targetModules()
-                    + " match no projection of the model");
+                    + " match no projection of the model; its projections are "
+                    + (asked.size() <= 8 ? asked : asked.subList(0, 8) + "..."));
         }
         Map<String, HfParameter> byName = new HashMap<>();
         base.forEach(parameter -> byName.put(parameter.name(), parameter));

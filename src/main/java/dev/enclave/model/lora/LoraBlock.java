@@ -1,6 +1,5 @@
 package dev.enclave.model.lora;
 
-import dev.enclave.model.LinearAdapter;
 import dev.enclave.model.bert.HfParameter;
 
 import ai.djl.ndarray.NDArray;
@@ -12,11 +11,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The update {@code scale · B A dropout(x)} of one projection, with A [r, in] and B [out, r] set when it is made. It
- * serves both hooks: as a {@link LinearAdapter} set on an {@code AdaptableLinear}, and as a child block that takes
- * {@code NDList(x)} and returns {@code NDList(update)}.
+ * The update {@code scale · B A dropout(x)} of one projection, with A [r, in] and B [out, r] set when it is made: a
+ * block that takes {@code NDList(x)} and returns {@code NDList(update)}, added by the projection to its output.
  */
-final class LoraBlock extends AbstractBlock implements LinearAdapter {
+final class LoraBlock extends AbstractBlock {
 
     private final String modulePath;
     private final String target;
@@ -58,19 +56,15 @@ final class LoraBlock extends AbstractBlock implements LinearAdapter {
     }
 
     @Override
-    public NDArray output(ParameterStore parameterStore, NDArray input, boolean training) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray input = inputs.head();
         NDArray x = training && dropout > 0f
                 ? input.getNDArrayInternal().dropout(input, dropout, true).singletonOrThrow() : input;
         NDArray aValue = parameterStore.getValue(a.parameter(), x.getDevice(), training);
         NDArray bValue = parameterStore.getValue(b.parameter(), x.getDevice(), training);
         NDArray down = x.getNDArrayInternal().linear(x, aValue, null).singletonOrThrow();
-        return down.getNDArrayInternal().linear(down, bValue, null).singletonOrThrow().mul(scale);
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
-        return new NDList(output(parameterStore, inputs.head(), training));
+        return new NDList(down.getNDArrayInternal().linear(down, bValue, null).singletonOrThrow().mul(scale));
     }
 
     @Override

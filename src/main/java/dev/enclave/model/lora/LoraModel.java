@@ -1,11 +1,9 @@
 package dev.enclave.model.lora;
 
-import dev.enclave.model.AdaptableLinear;
 import dev.enclave.model.bert.HfParameter;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 
 import java.util.ArrayList;
@@ -17,8 +15,7 @@ import java.util.TreeSet;
 /**
  * LoRA adapters on a model's linear projections: {@code y = x Wᵀ + b + (alpha / r) · B A dropout(x)} with W frozen
  * and only A [r, in] and B [out, r] trained. Adapter parameters are named {@code <module path>.lora_A.weight} and
- * {@code <module path>.lora_B.weight}. Made by {@link LoraAdapters#finish} or, for models whose projections implement
- * {@link AdaptableLinear}, by {@link #attach}.
+ * {@code <module path>.lora_B.weight}. Made by {@link LoraAdapters#finish}.
  */
 public final class LoraModel {
 
@@ -31,54 +28,6 @@ public final class LoraModel {
     LoraModel(LoraConfig config, List<Adapted> adapted) {
         this.config = config;
         this.adapted = List.copyOf(adapted);
-    }
-
-    /**
-     * Attaches a fresh adapter to every targeted projection of a built model and freezes {@code base}. Projections
-     * are found by Hugging Face parameter name ({@code <module path>.weight} whose module path a target selects)
-     * among the {@link AdaptableLinear} blocks of the model's block tree, so this works for any family whose
-     * projections implement that interface.
-     *
-     * @param model the model's root block
-     * @param base the model's parameters under Hugging Face names; all of them are frozen
-     * @param config rank, alpha, dropout and targets
-     * @param seed seeds the initialisation of A
-     * @param manager owns the adapter arrays
-     * @return the adapters
-     * @throws IllegalArgumentException if no projection matches, or a target selects a module that is not a linear
-     *     projection
-     */
-    public static LoraModel attach(Block model, List<HfParameter> base, LoraConfig config, long seed,
-            NDManager manager) {
-        Map<Parameter, AdaptableLinear> linears = new IdentityHashMap<>();
-        collectLinears(model, linears);
-        LoraAdapters adapters = new LoraAdapters(config, seed, manager);
-        List<String> projections = new ArrayList<>();
-        for (HfParameter parameter : base) {
-            if (!parameter.name().endsWith(".weight")) {
-                continue;
-            }
-            String modulePath = parameter.name().substring(0, parameter.name().length() - ".weight".length());
-            AdaptableLinear linear = linears.get(parameter.parameter());
-            if (linear == null) {
-                if (config.targetOf(modulePath) != null) {
-                    throw new IllegalArgumentException("LoRA target '" + config.targetOf(modulePath) + "' selects "
-                            + modulePath + ", which is not a linear projection");
-                }
-                continue;
-            }
-            projections.add(modulePath);
-            LoraBlock block = adapters.create(modulePath, parameter.shape().get(1), parameter.shape().get(0));
-            if (block != null) {
-                linear.setAdapter(block);
-            }
-        }
-        try {
-            return adapters.finish(base);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; its projections are "
-                    + (projections.size() <= 8 ? projections : projections.subList(0, 8) + "..."), e);
-        }
     }
 
     /**
@@ -132,24 +81,6 @@ public final class LoraModel {
     }
 
     /**
-     * Sets adapter values by parameter name (e.g. read back from an adapter file).
-     *
-     * @param values the values of each parameter in {@link #parameters()}, row-major
-     * @throws IllegalArgumentException naming the parameter if a value is missing or has the wrong size
-     */
-    public void load(Map<String, float[]> values) {
-        for (HfParameter parameter : parameters()) {
-            float[] value = values.get(parameter.name());
-            if (value == null || value.length != parameter.shape().size()) {
-                throw new IllegalArgumentException("adapter tensor " + parameter.name() + " is "
-                        + (value == null ? "missing" : "of size " + value.length + ", expected "
-                                + parameter.shape()));
-            }
-            parameter.parameter().getArray().set(value);
-        }
-    }
-
-    /**
      * The base model's parameters with every adapted weight replaced by {@code W + (alpha / r) · B A}: a plain model
      * with these weights computes what base + adapters compute. The live model is not changed.
      *
@@ -182,14 +113,5 @@ public final class LoraModel {
             out.add(new HfParameter(parameter.name(), merged, parameter.shape()));
         }
         return List.copyOf(out);
-    }
-
-    private static void collectLinears(Block block, Map<Parameter, AdaptableLinear> out) {
-        if (block instanceof AdaptableLinear linear) {
-            out.put(linear.weight(), linear);
-        }
-        for (Block child : block.getChildren().values()) {
-            collectLinears(child, out);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.enclave.model.llama;
 
+import dev.enclave.model.ProjectionAdapters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.enclave.model.DjlOffline;
 import dev.enclave.model.EncodedText;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertInputs;
 import dev.enclave.model.bert.HfParameter;
@@ -37,7 +38,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,56 +74,56 @@ class LoraModelTest {
 
     @Test
     void adaptsTheTargetedProjectionsFreezesTheBaseAndStartsAsTheBaseModel() throws IOException {
-        BertClassifier model = classifier();
-        float[] before = logits(model);
-        LoraModel lora = LoraModel.attach(model, encoder(model), QUERY_VALUE, 1, manager);
+        float[] base = logits(classifier(ProjectionAdapters.NONE));
+        LoraAdapters adapters = new LoraAdapters(QUERY_VALUE, 1, manager);
+        BertClassifier model = classifier(adapters);
+        LoraModel lora = adapters.finish(encoder(model));
 
         assertEquals(List.of("encoder.layer.0.attention.self.query", "encoder.layer.0.attention.self.value",
                 "encoder.layer.1.attention.self.query", "encoder.layer.1.attention.self.value"),
                 lora.adaptedModules());
         assertEquals(List.of("query", "value"), lora.matchedTargets());
         assertEquals(4 * (4 * 32 + 32 * 4), lora.parameterCount());
+        assertEquals("encoder.layer.1.attention.self.value.lora_B.weight", lora.parameters().get(7).name());
         for (HfParameter parameter : encoder(model)) {
             assertFalse(parameter.parameter().requiresGradient(), parameter.name() + " is frozen");
         }
         for (HfParameter parameter : lora.parameters()) {
             assertTrue(parameter.parameter().getArray().hasGradient(), parameter.name() + " trains");
         }
-        assertArrayEquals(before, logits(model), 0f, "B starts at zero");
+        assertEquals(encoder(model).size(), encoder(classifier(ProjectionAdapters.NONE)).size(),
+                "adapters are not base parameters");
+        assertArrayEquals(base, logits(model), 0f, "B starts at zero");
         assertEquals(0.5, LoraConfig.of(16, 8, 0, "q_proj|v_proj").scale());
         assertEquals("q_proj", LoraConfig.of(16, 8, 0, "q_proj|v_proj").targetOf("model.layers.3.self_attn.q_proj"));
         assertNull(QUERY_VALUE.targetOf("encoder.layer.0.attention.self.query_bias"));
     }
 
     @Test
-    void targetsThatSelectNothingOrNoProjectionAreNamed() throws IOException {
-        BertClassifier model = classifier();
-        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> LoraModel.attach(model,
-                encoder(model), LoraConfig.of(4, 8, 0, "q_proj|v_proj"), 1, manager));
+    void targetsThatSelectNoProjectionAreRefusedNamingTheProjections() throws IOException {
+        LoraAdapters adapters = new LoraAdapters(LoraConfig.of(4, 8, 0, "q_proj|v_proj"), 1, manager);
+        BertClassifier model = classifier(adapters);
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> adapters.finish(encoder(model)));
         assertTrue(none.getMessage().contains("[q_proj, v_proj] match no projection")
                 && none.getMessage().contains("encoder.layer.0.attention.self.query"), none.getMessage());
-        IllegalArgumentException embedding = assertThrows(IllegalArgumentException.class, () -> LoraModel.attach(
-                model, encoder(model), LoraConfig.of(4, 8, 0, "word_embeddings"), 1, manager));
-        assertTrue(embedding.getMessage().contains("embeddings.word_embeddings, which is not a linear projection"),
-                embedding.getMessage());
     }
 
     @Test
     void adapterFollowsPeftLayoutAndMergedWeightsGiveTheAdaptedLogits() throws IOException {
-        BertClassifier model = classifier();
-        LoraModel lora = LoraModel.attach(model, encoder(model), QUERY_VALUE, 1, manager);
+        LoraAdapters adapters = new LoraAdapters(QUERY_VALUE, 1, manager);
+        BertClassifier model = classifier(adapters);
+        LoraModel lora = adapters.finish(encoder(model));
         Random random = new Random(3);
-        Map<String, float[]> values = new HashMap<>();
         for (HfParameter parameter : lora.parameters()) {
             float[] value = new float[(int) parameter.shape().size()];
             for (int i = 0; i < value.length; i++) {
                 value[i] = (float) random.nextGaussian() * 0.3f;
             }
-            values.put(parameter.name(), value);
+            parameter.parameter().getArray().set(value);
         }
-        lora.load(values);
         float[] adapted = logits(model);
-        assertFalse(java.util.Arrays.equals(adapted, logits(classifier())), "the adapter changes the logits");
+        assertFalse(Arrays.equals(adapted, logits(classifier(ProjectionAdapters.NONE))), "B A changes the logits");
 
         Path adapterDir = temp.resolve("adapter");
         PeftAdapter.builder()
@@ -148,10 +149,9 @@ class LoraModelTest {
                 assertTrue(key.matches("base_model\\.model\\.bert\\.encoder\\.layer\\.[01]\\.attention\\.self\\."
                         + "(query|value)\\.lora_[AB]\\.weight|base_model\\.model\\.classifier\\.(weight|bias)"), key);
             }
-            assertEquals(List.of(4L, 32L), shape(reader, "base_model.model.bert.encoder.layer.1.attention.self.value"
-                    + ".lora_A.weight"));
-            assertEquals(List.of(32L, 4L), shape(reader, "base_model.model.bert.encoder.layer.1.attention.self.value"
-                    + ".lora_B.weight"));
+            String value = "base_model.model.bert.encoder.layer.1.attention.self.value";
+            assertEquals(List.of(4L, 32L), dims(reader, value + ".lora_A.weight"));
+            assertEquals(List.of(32L, 4L), dims(reader, value + ".lora_B.weight"));
             assertEquals("pt", reader.metadata().get("format"));
         }
 
@@ -167,23 +167,21 @@ class LoraModelTest {
         assertArrayEquals(adapted, logits(model), 0f, "merging leaves the live model as it was");
         BertClassifier reloaded = BertClassifier.builder().setConfig(TinyBert.CONFIG).setNumLabels(3).build();
         reloaded.loadWeights(HfModelFolder.open(merged), manager);
-        assertArrayEquals(adapted, logits(reloaded), 1e-5f);
+        assertArrayEquals(adapted, logits(reloaded), 1e-5f, "merged model = base + adapter");
 
         PeftAdapter.Contents read = PeftAdapter.read(adapterDir, "bert.");
         assertEquals(QUERY_VALUE, read.config());
         assertEquals("SEQ_CLS", read.taskType());
-        BertClassifier fresh = classifier();
-        LoraModel again = LoraModel.attach(fresh, encoder(fresh), read.config(), 99, manager);
-        again.load(read.adapterValues());
+        BertClassifier fresh = classifier(LoraAdapters.from(read, manager));
         for (HfParameter parameter : head(fresh)) {
             parameter.parameter().getArray().set(read.savedValues().get(parameter.name()));
         }
-        assertArrayEquals(adapted, logits(fresh), 1e-6f);
+        assertArrayEquals(adapted, logits(fresh), 1e-6f, "base + adapter read back");
     }
 
-    private BertClassifier classifier() throws IOException {
+    private BertClassifier classifier(ProjectionAdapters adapters) throws IOException {
         BertClassifier model = BertClassifier.builder().setConfig(TinyBert.CONFIG).setNumLabels(3).optHeadSeed(5)
-                .build();
+                .optAdapters(adapters).build();
         model.loadPretrained(folder, manager);
         return model;
     }
@@ -206,12 +204,7 @@ class LoraModelTest {
         }
     }
 
-    private static List<Long> shape(SafetensorsReader reader, String name) {
-        long[] dims = reader.tensor(name).shape().getShape();
-        List<Long> out = new ArrayList<>();
-        for (long dim : dims) {
-            out.add(dim);
-        }
-        return out;
+    private static List<Long> dims(SafetensorsReader reader, String name) {
+        return Arrays.stream(reader.tensor(name).shape().getShape()).boxed().toList();
     }
 }
