@@ -6,7 +6,10 @@ import dev.enclave.model.lora.LoraConfig;
 import dev.enclave.run.RunFiles;
 import dev.enclave.spec.LoraSpec;
 import dev.enclave.train.BenchSubject;
+import dev.enclave.model.llama.LlamaConfig;
+import dev.enclave.model.llama.LlamaShapes;
 import dev.enclave.train.BertBenchSubject;
+import dev.enclave.train.LlamaBenchSubject;
 import dev.enclave.train.TrainBenchmark;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,14 +36,25 @@ final class BenchCommand implements Runnable {
             description = "Measure the fp32 matmul rate and the training throughput of a model on synthetic tokens.",
             footer = {"", "Training FLOPs per token: full 6*P, LoRA 4*P + 6*P_lora (P: parameters of the matrix",
                 "products; attention scores not counted).", "", "Example:",
-                "  enclave bench train --model models/all-minilm-l6-v2 --method lora --out target/bench/train.json"})
+                "  enclave bench train --llama-preset cpu512 --batch 4 --seq 256",
+                "  enclave bench train --model models/all-minilm-l6-v2 --method lora --out target/bench/minilm.json"})
     static final class Train implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "DIR", required = true,
-                description = "Hugging Face style model folder to train.")
-        Path model;
+        @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Subject subject;
+
+        /** What to train: a model folder or a preset shape. */
+        static final class Subject {
+            @Option(names = "--model", paramLabel = "DIR",
+                    description = "Hugging Face style model folder (BERT or Llama family) to train.")
+            Path model;
+
+            @Option(names = "--llama-preset", paramLabel = "NAME",
+                    description = "A Llama shape with random weights: cpu512 (hidden 512, 8 layers, vocab 32000).")
+            String llamaPreset;
+        }
 
         @Option(names = "--method", defaultValue = "full", description = "full or lora (default: ${DEFAULT-VALUE}).")
         String method;
@@ -95,7 +109,7 @@ final class BenchCommand implements Runnable {
                 System.setProperty("ai.djl.pytorch.num_threads", threads.toString());
             }
             LoraConfig lora = method.equals("lora") ? LoraConfig.of(loraRank, 2.0 * loraRank, 0.0, loraTargets) : null;
-            TrainBenchmark.Result result = TrainBenchmark.run(subject(),
+            TrainBenchmark.Result result = TrainBenchmark.run(factory(),
                     new TrainBenchmark.Settings(batch, sequenceLength, warmup, steps, lora, matmulSize, seed));
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf(java.util.Locale.ROOT, "matmul fp32 %d^3: %.1f GFLOP/s (%d threads, %d cores)%n",
@@ -112,12 +126,29 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private BenchSubject.Factory subject() {
+        private BenchSubject.Factory factory() {
+            if (subject.llamaPreset != null) {
+                if (!subject.llamaPreset.equals("cpu512")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--llama-preset: unknown preset '" + subject.llamaPreset + "' (known: cpu512)");
+                }
+                return LlamaBenchSubject.random(subject.llamaPreset, LlamaShapes.cpuBench());
+            }
+            HfModelFolder folder;
             try {
-                return BertBenchSubject.from(HfModelFolder.open(model));
+                folder = HfModelFolder.open(subject.model);
             } catch (IOException e) {
                 throw EnclaveException.badInput(e.getMessage(), e);
             }
+            String modelType = folder.config().path("model_type").asText("");
+            if (modelType.equals("bert")) {
+                return BertBenchSubject.from(folder);
+            }
+            if (LlamaConfig.MODEL_TYPES.contains(modelType)) {
+                return LlamaBenchSubject.from(folder);
+            }
+            throw EnclaveException.badInput(folder.configFile() + ": model_type '" + modelType
+                    + "' is neither bert nor a Llama family type " + LlamaConfig.MODEL_TYPES);
         }
     }
 }
