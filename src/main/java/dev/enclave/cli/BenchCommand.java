@@ -118,7 +118,8 @@ final class BenchCommand implements Runnable {
                     + "%.1f GFLOP/s (%s, P = %,d, P_lora = %,d)%n", result.method(), result.model(), batch,
                     sequenceLength, steps, result.tokensPerSecond(), result.trainGflops(), result.formula(),
                     result.matmulParameters(), result.adapterParameters());
-            printer.printf(java.util.Locale.ROOT, "ratio: %.2f of the matmul rate%n", result.ratio());
+            printer.printf(java.util.Locale.ROOT, "ratio: %.2f of the matmul rate (fastest step: %.2f)%n",
+                    result.ratio(), result.fastestStepRatio());
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Files.writeString(out, RunFiles.JSON.writeValueAsString(result) + "\n");
