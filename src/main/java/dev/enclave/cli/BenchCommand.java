@@ -68,7 +68,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "10", description = "Timed steps (default: ${DEFAULT-VALUE}).")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", defaultValue = "2",
+                description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(names = "--lora-rank", defaultValue = "8", description = "LoRA rank (default: ${DEFAULT-VALUE}).")

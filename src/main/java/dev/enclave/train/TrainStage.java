@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -39,7 +40,8 @@ import java.util.Optional;
  * batches. Writes {@code model/} (Hugging Face layout; LoRA updates merged in), {@code adapter/} (LoRA runs, PEFT
  * layout), {@code baseline/classifier.safetensors} and the loss curves, and puts the training figures into the
  * manifest. The fine-tuning loop checkpoints into {@code checkpoints/fine-tune/}; started with
- * {@link Start#RESUME} it continues from the newest checkpoint there.
+ * {@link Start#RESUME} it continues from the newest checkpoint there (the audit log shows the checkpoint read) and
+ * ends with the files an uninterrupted run writes. Each batch is split across the spec's devices.
  */
 public final class TrainStage implements Stage {
     public static final String NAME = "train";
@@ -122,7 +124,7 @@ public final class TrainStage implements Stage {
                     List.of(asHf(probe, 0), asHf(probe, 1)));
             run.manifest().addFile(baseline);
 
-            FineTuned tuned = fineTune(model, lora, store, devices, train, validation, plan, schedule, spec,
+            TrainingOutcome tuned = fineTune(model, lora, store, devices, train, validation, plan, schedule, spec,
                     checkpoints, latest, pad, manager);
             if (lora != null) {
                 PeftAdapter adapter = PeftAdapter.builder()
@@ -144,23 +146,19 @@ public final class TrainStage implements Stage {
             summary.put("steps", plan.size());
             summary.put("batch_size", settings.batchSize());
             summary.put("gradient_accumulation", settings.gradientAccumulation());
-            summary.put("method", settings.method().name().toLowerCase(java.util.Locale.ROOT));
-            summary.put("schedule", settings.schedule().name().toLowerCase(java.util.Locale.ROOT));
+            summary.put("method", settings.method().name().toLowerCase(Locale.ROOT));
+            summary.put("schedule", settings.schedule().name().toLowerCase(Locale.ROOT));
             summary.put("devices", devices.stream().map(Devices::name).toList());
             if (lora != null) {
                 summary.put("lora_modules", lora.adaptedModules().size());
             }
-            summary.put("resumed_at_step", tuned.resumedAt());
             summary.put("train_examples", train.size());
             summary.put("validation_examples", validation.size());
             summary.put("base", base);
-            summary.put("tuned", tuned.outcome());
+            summary.put("tuned", tuned);
             run.manifest().putStage(NAME, summary);
         }
     }
-
-    /** The outcome of fine-tuning and the step it resumed at (0: started fresh). */
-    private record FineTuned(TrainingOutcome outcome, int resumedAt) {}
 
     private static LoraConfig loraConfig(LoraSpec spec) {
         return LoraConfig.of(spec.rank(), spec.alpha(), spec.dropout(), spec.targetModules());
@@ -202,7 +200,7 @@ public final class TrainStage implements Stage {
         }
     }
 
-    private FineTuned fineTune(BertClassifier model, LoraModel lora, ReplicatedParameters store, List<Device> devices,
+    private TrainingOutcome fineTune(BertClassifier model, LoraModel lora, ReplicatedParameters store, List<Device> devices,
             List<Example> train, List<Example> validation, TrainingPlan plan, LearningRateSchedule schedule,
             PipelineSpec spec, Checkpoints checkpoints, Optional<Path> latest, int pad, NDManager manager)
             throws IOException {
@@ -246,9 +244,8 @@ public final class TrainStage implements Stage {
             Evaluation.Predictions val = Evaluation.predict(validation, 64, manager, (scope, batch) ->
                     model.forward(store, ExampleBatches.inputs(scope, validation, batch, pad), false)
                             .singletonOrThrow());
-            TrainingOutcome outcome = new TrainingOutcome(result.step(), result.examples(), result.tokens(),
-                    optimiser.parameterCount(), result.lossCurve(), val.meanLoss(), val.accuracy(validation));
-            return new FineTuned(outcome, from.step());
+            return new TrainingOutcome(result.step(), result.examples(), result.tokens(), optimiser.parameterCount(),
+                    result.lossCurve(), val.meanLoss(), val.accuracy(validation));
         }
     }
 
