@@ -7,6 +7,7 @@ import dev.enclave.model.WeightFile;
 import dev.enclave.model.bundled.BundledModel;
 import dev.enclave.model.bundled.ImportResult;
 import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.LicenseGate;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
 import dev.enclave.spec.ModelSpec;
@@ -18,8 +19,8 @@ import java.util.Map;
 
 /**
  * Makes the spec's model folder available: imports a bundled model when the folder is missing and the spec allows
- * it, then records in the audit log and the manifest which weights (sha256 of each file) and which licence the run
- * starts from.
+ * it, checks its licence against the spec's allow-list (stopping the run unless a steward's override names it), then
+ * records in the audit log and the manifest which weights (sha256 of each file) and which licence the run starts from.
  */
 public final class ModelStage implements Stage {
     public static final String NAME = "model";
@@ -39,7 +40,10 @@ public final class ModelStage implements Stage {
             imported = true;
         }
         HfModelFolder folder = HfModelFolder.open(dir);
-        ModelLicense license = folder.license();
+        ModelLicense license = LicenseGate.detect(folder);
+        LicenseGate.Decision decision = LicenseGate.decide(license, spec.allowedLicenses(), spec.licenseOverride());
+        run.files().event(AuditEvent.Type.POLICY_CHECK, NAME, decision.detail());
+        decision.enforce(spec.path());
         List<WeightFile> weights = folder.weightFiles();
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("path", spec.path());
@@ -51,6 +55,7 @@ public final class ModelStage implements Stage {
         run.files().event(AuditEvent.Type.MODEL_LOAD, NAME, load);
         Map<String, Object> summary = new LinkedHashMap<>(load);
         summary.put("imported", imported);
+        summary.put("license_outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
         run.manifest().putStage(NAME, summary);
     }
 
