@@ -1,9 +1,6 @@
 package dev.enclave.residency;
 
 import dev.enclave.EnclaveException;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.security.Permission;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +25,8 @@ import java.util.function.Consumer;
  * scope with its policy and sink, and closes it when it ends. With no scope active every connection passes; with
  * several, a connection must be allowed by all of them, and each that refuses it records it.
  *
- * <p>Java 17 allows installing a security manager at run time (with a deprecation warning); Java 18 to 23 need
+ * <p>Java 17 allows installing a security manager at run time; it prints a four-line deprecation warning to the
+ * JVM's original stderr, which cannot be held back. Java 18 to 23 need
  * {@code -Djava.security.manager=allow}; from Java 24 it is gone, and {@link #install()} stops the run.
  */
 @SuppressWarnings("removal")
@@ -50,31 +48,11 @@ public final class EgressGuard {
             return;
         }
         try {
-            withoutDeprecationWarning(() -> System.setSecurityManager(new Checker(current)));
+            System.setSecurityManager(new Checker(current));
         } catch (UnsupportedOperationException e) {
             throw EnclaveException.badInput("the egress guard cannot be installed: Java "
                     + Runtime.version().feature() + " does not allow a security manager; use Java 17, or start Java"
                     + " 18-23 with -Djava.security.manager=allow", e);
-        }
-    }
-
-    /**
-     * Runs {@code action} with the JDK's "terminally deprecated method" warning (four lines that
-     * {@code System.setSecurityManager} prints on stderr on every start) held back; anything else printed meanwhile is
-     * passed on. The README says why the deprecated API is used.
-     */
-    private static void withoutDeprecationWarning(Runnable action) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(err);
-            captured.toString(StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("WARNING: ") || !(line.contains("deprecated")
-                            || line.contains("setSecurityManager") || line.contains("maintainers of")))
-                    .forEach(err::println);
         }
     }
 
