@@ -18,7 +18,18 @@ import java.util.Map;
 final class Preflight {
     private Preflight() {}
 
+    /** Runs the checks; a refusal is recorded in the audit log before it stops the run. */
     static void check(RunContext run) {
+        try {
+            checkSpec(run);
+        } catch (EnclaveException e) {
+            run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("outcome", "refused", "reason",
+                    e.getMessage()));
+            throw e;
+        }
+    }
+
+    private static void checkSpec(RunContext run) {
         PipelineSpec spec = run.spec();
         Path input = run.policy().resolve(spec.data().path(), "data.path");
         if (!Files.isRegularFile(input)) {

@@ -43,20 +43,21 @@ public final class Runs {
     private static Path start(Path specFile, Path runDir, Optional<AuditKey> key, List<Stage> stages) {
         LoadedSpec spec = SpecLoader.load(specFile);
         try (RunContext run = RunContext.create(spec, Path.of("").toAbsolutePath(), runDir, Clock.systemUTC(), key)) {
-            Preflight.check(run);
-            return drive(run, stages);
+            return drive(run, () -> Preflight.check(run), stages);
         }
     }
 
     private static Path resume(Path runDir, Optional<AuditKey> key, List<Stage> stages) {
         try (RunContext run = RunContext.open(runDir, Clock.systemUTC(), key)) {
-            return drive(run, stages);
+            return drive(run, () -> { }, stages);
         }
     }
 
-    private static Path drive(RunContext run, List<Stage> stages) {
+    /** Runs {@code preflight}, then the stages; the run's last audit entry says how it ended either way. */
+    private static Path drive(RunContext run, Runnable preflight, List<Stage> stages) {
         String outcome = "failed";
         try {
+            preflight.run();
             new Pipeline(stages).run(run);
             outcome = "succeeded";
             return run.folder().root();
