@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 
 /**
  * The run's append-only log, {@code audit.jsonl}: one JSON object per line, each carrying the sha256 of the previous
- * line ({@code prev}), so that changing, removing or reordering any line breaks the chain. Each line is flushed as it is
- * written, so a killed run keeps its record. With a steward's {@link AuditKey} every line also ends with
+ * line ({@code prev}), so that changing, removing or reordering any line breaks the chain. Each line is flushed as it
+ * is written, so a killed run keeps its record. With a steward's {@link AuditKey} every line also ends with
  * {@code "hmac"}: the HMAC-SHA256 of the line as it reads without that field. {@link AuditVerifier} checks both.
  */
 public final class AuditLog implements Closeable {

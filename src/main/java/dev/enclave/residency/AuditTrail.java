@@ -52,7 +52,8 @@ public record AuditTrail(Path file, List<Line> lines, boolean endsWithLineBreak)
 
         /** The entry's text field, if present. */
         public Optional<String> text(String field) {
-            return entry == null || !entry.hasNonNull(field) ? Optional.empty() : Optional.of(entry.get(field).asText());
+            return entry == null || !entry.hasNonNull(field) ? Optional.empty()
+                    : Optional.of(entry.get(field).asText());
         }
     }
 

@@ -171,7 +171,8 @@ public final class AuditVerifier {
             return false;
         }
         Optional<String> hmac = AuditLog.hmacOf(line.text());
-        return hmac.isPresent() && AuditKey.constantTimeEquals(hmac.get(), key.sign(AuditLog.unsignedText(line.text())));
+        return hmac.isPresent()
+                && AuditKey.constantTimeEquals(hmac.get(), key.sign(AuditLog.unsignedText(line.text())));
     }
 
     private static Optional<Finding> failure(int entry, String message) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -47,6 +48,9 @@ public final class EgressGuard {
         if (current instanceof Checker) {
             return;
         }
+        // The common fork-join pool chooses its thread factory when first used: with a security manager present it
+        // makes "innocuous" threads that refuse setContextClassLoader. Create it first, with ordinary threads.
+        ForkJoinPool.commonPool();
         try {
             System.setSecurityManager(new Checker(current));
         } catch (UnsupportedOperationException e) {

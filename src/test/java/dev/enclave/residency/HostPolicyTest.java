@@ -46,7 +46,8 @@ class HostPolicyTest {
 
     @Test
     void malformedEntriesNameTheFieldAndIndex() {
-        assertMessage(List.of("10.0.0.0/33"), "hosts[0]: '10.0.0.0/33': the prefix length must be a number from 0 to 32");
+        assertMessage(List.of("10.0.0.0/33"), "hosts[0]: '10.0.0.0/33': the prefix length must be a number from 0"
+                + " to 32");
         assertMessage(List.of("127.0.0.1", "10.0.0.1/8"), "hosts[1]: '10.0.0.1/8' has bits set after the prefix");
         assertMessage(List.of("300.1.1.1"), "'300.1.1.1' is not an IPv4 address");
         assertMessage(List.of("spark_master"), "'spark_master' is not an address, a CIDR block");
