@@ -21,6 +21,7 @@ import java.util.Map;
  * Makes the spec's model folder available: imports a bundled model when the folder is missing and the spec allows
  * it, checks its licence against the spec's allow-list (stopping the run unless a steward's override names it), then
  * records in the audit log and the manifest which weights (sha256 of each file) and which licence the run starts from.
+ * Whether this run imported the folder goes only to the audit log: the manifest depends on content alone.
  */
 public final class ModelStage implements Stage {
     public static final String NAME = "model";
@@ -34,10 +35,8 @@ public final class ModelStage implements Stage {
     public void run(RunContext run) throws Exception {
         ModelSpec spec = run.spec().model();
         Path dir = run.policy().resolve(spec.path(), "model.path");
-        boolean imported = false;
         if (!Files.isRegularFile(dir.resolve(HfModelFolder.CONFIG_FILE))) {
             importBundled(run, spec.importIfMissing(), dir);
-            imported = true;
         }
         HfModelFolder folder = HfModelFolder.open(dir);
         ModelLicense license = LicenseGate.detect(folder);
@@ -52,11 +51,9 @@ public final class ModelStage implements Stage {
         Map<String, String> weightHashes = new LinkedHashMap<>();
         weights.forEach(w -> weightHashes.put(w.fileName(), w.sha256()));
         load.put("weights_sha256", weightHashes);
+        load.put("license_outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
         run.files().event(AuditEvent.Type.MODEL_LOAD, NAME, load);
-        Map<String, Object> summary = new LinkedHashMap<>(load);
-        summary.put("imported", imported);
-        summary.put("license_outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
-        run.manifest().putStage(NAME, summary);
+        run.manifest().putStage(NAME, load);
     }
 
     private static void importBundled(RunContext run, String name, Path dir) throws Exception {

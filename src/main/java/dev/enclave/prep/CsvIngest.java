@@ -110,7 +110,7 @@ public final class CsvIngest {
 
                 @Override
                 public Row next() {
-                    return toRow(cutter.next());
+                    return toRow(cutter, cutter.next());
                 }
             };
         }
@@ -123,8 +123,13 @@ public final class CsvIngest {
             }
         }
 
-        private Row toRow(RawRecord raw) {
+        private Row toRow(CsvRecordCutter cutter, RawRecord record) {
+            RawRecord raw = record;
             CsvRowParser.Parsed parsed = parser.parse(raw);
+            if (parsed.reason() == QuarantineReason.MALFORMED_CSV && raw.lineCount() > 1) {
+                raw = cutter.cutBack(raw);
+                parsed = parser.parse(raw);
+            }
             if (parsed.reason() != null) {
                 String rawText = new String(raw.bytes(), java.nio.charset.StandardCharsets.UTF_8);
                 return RowFactory.create(source, raw.startLine(), null, null, null, null, parsed.reason().name(),

@@ -22,6 +22,7 @@ final class CsvRecordCutter implements Iterator<RawRecord> {
     private final InputStream in;
     private final int maxRecordBytes;
     private final Deque<Line> pushedBack = new ArrayDeque<>();
+    private Deque<Line> lastRecordLines = new ArrayDeque<>();
     private long nextLineNumber = 1;
     private boolean eof;
     private long blankLines;
@@ -73,13 +74,32 @@ final class CsvRecordCutter implements Iterator<RawRecord> {
                 while (!lines.isEmpty()) {
                     pushedBack.addFirst(lines.removeLast());
                 }
+                lastRecordLines = new ArrayDeque<>();
                 return new RawRecord(first.number(), 1, first.bytes(), QuarantineReason.UNBALANCED_QUOTE);
             }
             lines.add(more);
             quotes += countQuotes(more.bytes());
             size += more.bytes().length + 1;
         }
+        lastRecordLines = lines;
         return new RawRecord(first.number(), lines.size(), join(lines, size), null);
+    }
+
+    /**
+     * Takes back the multi-line record just returned, which did not parse: its first line becomes a record of its own,
+     * marked {@link QuarantineReason#UNBALANCED_QUOTE}, and reading resumes on its second line. A stray quote flips
+     * the quote parity of everything after it; this is how one bad line stays one bad line.
+     */
+    RawRecord cutBack(RawRecord record) {
+        if (next != null || record.lineCount() < 2 || lastRecordLines.isEmpty()
+                || lastRecordLines.peekFirst().number() != record.startLine()) {
+            throw new IllegalStateException("only the last multi-line record, before reading on, can be cut back");
+        }
+        Line first = lastRecordLines.removeFirst();
+        while (!lastRecordLines.isEmpty()) {
+            pushedBack.addFirst(lastRecordLines.removeLast());
+        }
+        return new RawRecord(first.number(), 1, first.bytes(), QuarantineReason.UNBALANCED_QUOTE);
     }
 
     private Line nextNonBlankLine() {

@@ -46,6 +46,9 @@ final class SplitWriter {
                 throw new IllegalStateException("expected one part file in " + scratch + ", found " + parts.size());
             }
             Files.createDirectories(run.files().check(target.getParent(), "write"));
+            if (format == Format.PARQUET) {
+                ParquetFooters.canonicalise(parts.get(0));
+            }
             Files.move(parts.get(0), run.files().check(target, "write"), StandardCopyOption.REPLACE_EXISTING);
             deleteTree(scratch);
         } catch (IOException e) {

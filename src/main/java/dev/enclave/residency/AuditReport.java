@@ -146,6 +146,10 @@ public final class AuditReport {
     private AuditDocument.Section sourcesSection() {
         SectionBuilder section = new SectionBuilder("sources", "Sources read");
         List<List<String>> rows = new ArrayList<>();
+        for (AuditTrail.Line start : trail.events(AuditEvent.Type.RUN_START)) {
+            rows.add(List.of(String.valueOf(start.index()), "(spec)", start.detail("spec_source").asText(""), "", "",
+                    start.detail("spec_source_sha256").asText("")));
+        }
         for (AuditTrail.Line line : trail.events(AuditEvent.Type.READ)) {
             Optional<String> path = line.text("path");
             if (path.isPresent() && Path.of(path.get()).isAbsolute()) {

@@ -248,6 +248,13 @@ public final class AuditVerifier {
             }
         });
         Optional<Path> workingDir = workingDir(root);
+        for (AuditTrail.Line start : trail.events(AuditEvent.Type.RUN_START)) {
+            String spec = start.detail("spec_source").textValue();
+            String sha256 = start.detail("spec_source_sha256").textValue();
+            if (spec != null && sha256 != null && workingDir.isPresent()) {
+                outside.put(workingDir.get().resolve(spec).normalize().toString(), new Expected(start.index(), sha256));
+            }
+        }
         for (AuditTrail.Line load : trail.events(AuditEvent.Type.MODEL_LOAD)) {
             Optional<String> model = Optional.ofNullable(load.detail("path").textValue());
             if (workingDir.isEmpty() || model.isEmpty()) {

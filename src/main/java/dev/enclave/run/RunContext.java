@@ -80,11 +80,11 @@ public final class RunContext implements AutoCloseable {
             Map<String, Object> start = new LinkedHashMap<>();
             start.put("spec_sha256", spec.sha256());
             start.put("spec_source", spec.source().toString());
+            start.put("spec_source_sha256", dev.enclave.util.Hashing.sha256Hex(spec.source()));
             start.put("allowed_roots", policy.roots().stream().map(Path::toString).toList());
             start.put("allowed_hosts", policy.hosts());
             audit.keyId().ifPresent(id -> start.put("audit_key_id", id));
             audit.append(AuditEvent.of(AuditEvent.Type.RUN_START, null, start));
-            run.files.recordRead(null, spec.source().toAbsolutePath(), null);
             run.files.writeString(null, folder.spec(), spec.resolvedYaml());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("run_id", root.getFileName().toString());

@@ -1,19 +1,16 @@
 package dev.enclave.spec;
 
+import dev.enclave.deid.RedactionMode;
 import java.util.Objects;
 
 /**
  * How identifiers in the text are replaced before anything else sees it.
  *
- * @param mode typed masks or consistent surrogates
+ * @param mode typed masks ({@code [NAME]}) or surrogates consistent within a group (default {@code mask})
  */
-public record DeidSpec(Mode mode) {
-
-    /** Replacement modes. */
-    public enum Mode { MASK, SURROGATE }
-
+public record DeidSpec(RedactionMode mode) {
     public DeidSpec {
-        mode = Objects.requireNonNullElse(mode, Mode.MASK);
+        mode = Objects.requireNonNullElse(mode, RedactionMode.MASK);
     }
 
     static DeidSpec defaults() {

@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param seed fixes splits, surrogates, initialisation and data order
  */
 public record PipelineSpec(
-        int version,
+        Integer version,
         String name,
-        long seed,
+        Long seed,
         ResidencySpec residency,
         DataSpec data,
         DeidSpec deid,
@@ -28,6 +28,8 @@ public record PipelineSpec(
     public static final int FORMAT_VERSION = 1;
 
     public PipelineSpec {
+        Checks.require(version, "version");
+        Checks.require(seed, "seed");
         if (version != FORMAT_VERSION) {
             throw Checks.invalid("version", "must be " + FORMAT_VERSION + " (got " + version + ")");
         }

@@ -52,7 +52,7 @@ public final class TrainStage implements Stage {
         }
         List<int[]> plan = plan(train.size(), settings, spec.seed());
         LearningRateSchedule schedule = LearningRateSchedule.of(plan.size(), settings.warmupFraction());
-        Engine.getInstance().setRandomSeed((int) spec.seed());
+        Engine.getInstance().setRandomSeed(Long.hashCode(spec.seed()));
         int pad = config.padTokenId();
 
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -37,6 +37,7 @@ class CliErrorsTest {
     private static final String SPEC = """
             version: 1
             name: bad
+            seed: 1
             residency:
               allowed_roots: [%1$s]
             data:
@@ -57,7 +58,7 @@ class CliErrorsTest {
         assertEquals(2, outcome.exitCode());
         String[] lines = outcome.stderr().strip().split("\n");
         assertEquals(1, lines.length, outcome.stderr());
-        assertTrue(lines[0].startsWith("ERROR: " + spec + ":8:"), lines[0]);
+        assertTrue(lines[0].startsWith("ERROR: " + spec + ":9:"), lines[0]);
         assertTrue(lines[0].contains("did you mean 'labels'?"), lines[0]);
     }
 

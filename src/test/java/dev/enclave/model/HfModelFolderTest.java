@@ -1,5 +1,6 @@
 package dev.enclave.model;
 
+import dev.enclave.util.Hashing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class HfModelFolderTest {
         List<WeightFile> files = folder.weightFiles();
         assertEquals(1, files.size());
         assertEquals("model.safetensors", files.get(0).fileName());
-        assertEquals(Sha256.of(dir.resolve("model.safetensors")), files.get(0).sha256());
+        assertEquals(Hashing.sha256Hex(dir.resolve("model.safetensors")), files.get(0).sha256());
         assertEquals(Files.size(dir.resolve("model.safetensors")), files.get(0).sizeBytes());
         assertEquals(dir.resolve("tokenizer.json"), folder.tokenizerFile());
     }

@@ -49,6 +49,26 @@ class CsvRecordCutterTest {
     }
 
     @Test
+    void strayQuoteBeforeMultiLineRecordsCostsOneLine() {
+        String good = "1,\"two \"\"quoted\"\" words\nand a second line\"\n";
+        String csv = "id,text\n" + "9,\"stray\n" + good + good.replace("1,", "2,");
+        CsvRecordCutter cutter = new CsvRecordCutter(
+                new BufferedInputStream(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))), 1000);
+        CsvRowParser parser = new CsvRowParser(2);
+        List<String> outcome = new ArrayList<>();
+        while (cutter.hasNext()) {
+            RawRecord record = cutter.next();
+            CsvRowParser.Parsed parsed = parser.parse(record);
+            if (parsed.reason() == QuarantineReason.MALFORMED_CSV && record.lineCount() > 1) {
+                record = cutter.cutBack(record);
+                parsed = parser.parse(record);
+            }
+            outcome.add(record.startLine() + ":" + (parsed.reason() == null ? parsed.fields().get(0) : parsed.reason()));
+        }
+        assertEquals(List.of("1:id", "2:UNBALANCED_QUOTE", "3:1", "5:2"), outcome);
+    }
+
+    @Test
     void quoteOpenPastTheSizeLimitIsCutBack() {
         StringBuilder csv = new StringBuilder("id,text\n1,\"opens here\n");
         for (int i = 2; i < 40; i++) {

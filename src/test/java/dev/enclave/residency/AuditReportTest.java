@@ -33,7 +33,7 @@ class AuditReportTest {
         assertTrue(markdown.contains("| rows read |  | 4 |"), markdown);
         assertTrue(markdown.contains("| quarantined | EMPTY\\_TEXT | 1 |"), markdown);
         assertTrue(markdown.contains("- **Identifiers replaced:** 3"), markdown);
-        assertTrue(markdown.contains("| 6 | prepare | prepared/train.parquet | 8 | 3 |"), markdown);
+        assertTrue(markdown.contains("| 5 | prepare | prepared/train.parquet | 8 | 3 |"), markdown);
         long csvBytes = Files.size(dir.resolve("notes.csv"));
         assertTrue(markdown.contains(dir.toAbsolutePath() + "/notes.csv | " + csvBytes + " | 3 |"), markdown);
     }
@@ -66,9 +66,9 @@ class AuditReportTest {
         int code = EnclaveCommand.execute("audit", "report", runDir.toString(), "--out", dir.resolve("r").toString());
         assertEquals(2, code);
         String markdown = Files.readString(dir.resolve("r").resolve(AuditReport.MARKDOWN_FILE));
-        assertTrue(markdown.contains("**NOT VERIFIED: run.json was changed after entry 3 recorded it"), markdown);
+        assertTrue(markdown.contains("**NOT VERIFIED: run.json was changed after entry 2 recorded it"), markdown);
         assertTrue(markdown.contains("- **Connections refused by the egress guard:** 1"), markdown);
-        assertTrue(Pattern.compile("\\| 4 \\| [^|]+ \\| outbound \\| 127\\.0\\.0\\.3:\\d+ \\| "
+        assertTrue(Pattern.compile("\\| 3 \\| [^|]+ \\| outbound \\| 127\\.0\\.0\\.3:\\d+ \\| "
                 + Pattern.quote(AuditReportTest.class.getName())).matcher(markdown).find(), markdown);
     }
 }

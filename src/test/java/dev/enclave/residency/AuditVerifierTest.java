@@ -79,7 +79,7 @@ class AuditVerifierTest {
         Path run = SmallRun.make(dir, Optional.empty());
         Outcome outcome = verify(run.toString());
         assertEquals(0, outcome.exitCode(), outcome.stdout() + outcome.stderr());
-        assertTrue(outcome.stdout().contains("13 entries, signatures: unsigned"), outcome.stdout());
+        assertTrue(outcome.stdout().contains("12 entries, signatures: unsigned"), outcome.stdout());
         assertTrue(outcome.stdout().contains("5 in the run folder rechecked, 2 outside it"), outcome.stdout());
         assertTrue(outcome.stdout().strip().endsWith("VERIFIED"), outcome.stdout());
     }
@@ -87,21 +87,21 @@ class AuditVerifierTest {
     @Test
     void changedFieldInAnEntryIsNamed() throws IOException {
         Path run = SmallRun.make(dir, Optional.empty());
-        editLines(run, lines -> replaceInLine(lines, 6, "\"rows\":3", "\"rows\":4"));
-        assertCaught(run, "entry 6 (line 7) was changed after it was written", "prev recorded in entry 7");
+        editLines(run, lines -> replaceInLine(lines, 5, "\"rows\":3", "\"rows\":4"));
+        assertCaught(run, "entry 5 (line 6) was changed after it was written", "prev recorded in entry 6");
     }
 
     @Test
     void changedChainLinkIsNamed() throws IOException {
         Path run = SmallRun.make(dir, Optional.empty());
         editLines(run, lines -> {
-            String line = lines.get(8);
+            String line = lines.get(7);
             int at = line.indexOf("\"prev\":\"") + 8;
             char flipped = line.charAt(at) == '0' ? '1' : '0';
-            lines.set(8, line.substring(0, at) + flipped + line.substring(at + 1));
+            lines.set(7, line.substring(0, at) + flipped + line.substring(at + 1));
             return lines;
         });
-        assertCaught(run, "entry 8 (line 9) was changed after it was written: its prev does not match entry 7");
+        assertCaught(run, "entry 7 (line 8) was changed after it was written: its prev does not match entry 6");
     }
 
     @Test
@@ -110,27 +110,27 @@ class AuditVerifierTest {
         byte[] bytes = Files.readAllBytes(run.resolve("prepared/train.parquet"));
         bytes[3] ^= 1;
         Files.write(run.resolve("prepared/train.parquet"), bytes);
-        assertCaught(run, "prepared/train.parquet was changed after entry 6 recorded it");
+        assertCaught(run, "prepared/train.parquet was changed after entry 5 recorded it");
     }
 
     @Test
     void deletedEntryIsNamed() throws IOException {
         Path run = SmallRun.make(dir, Optional.empty());
         editLines(run, lines -> {
-            lines.remove(5);
+            lines.remove(4);
             return lines;
         });
-        assertCaught(run, "entry 5 is missing: line 6 holds entry 6 (deleted from the log)");
+        assertCaught(run, "entry 4 is missing: line 5 holds entry 5 (deleted from the log)");
     }
 
     @Test
     void reorderedPairIsNamed() throws IOException {
         Path run = SmallRun.make(dir, Optional.empty());
         editLines(run, lines -> {
-            Collections.swap(lines, 7, 8);
+            Collections.swap(lines, 6, 7);
             return lines;
         });
-        assertCaught(run, "entries 7 and 8 are in the wrong order");
+        assertCaught(run, "entries 6 and 7 are in the wrong order");
     }
 
     @Test
@@ -140,8 +140,8 @@ class AuditVerifierTest {
         Files.delete(run.resolve("prepared/test.parquet"));
         Verification verification = AuditVerifier.verify(run, Optional.empty());
         List<String> messages = verification.failures().stream().map(Verification.Finding::message).toList();
-        assertEquals(List.of("prepared/test.parquet (recorded by entry 7) is missing",
-                "tmp/scratch.bin was deleted at entry 9 but is present again"), messages);
+        assertEquals(List.of("prepared/test.parquet (recorded by entry 6) is missing",
+                "tmp/scratch.bin was deleted at entry 8 but is present again"), messages);
     }
 
     @Test
@@ -155,7 +155,7 @@ class AuditVerifierTest {
         assertTrue(warnings.contains("prepared/extra.csv is in the run folder but no audit entry lists it"),
                 warnings.toString());
         assertTrue(warnings.stream().anyMatch(w -> w.contains("notes.csv outside the run folder has changed since"
-                + " entry 5")), warnings.toString());
+                + " entry 4")), warnings.toString());
     }
 
     @Test
@@ -166,12 +166,12 @@ class AuditVerifierTest {
         Verification unchecked = AuditVerifier.verify(run, Optional.empty());
         assertEquals(Verification.Signature.SIGNED_NOT_CHECKED, unchecked.signature());
 
-        editLines(run, lines -> rechain(replaceInLine(lines, 6, "\"rows\":3", "\"rows\":9")));
+        editLines(run, lines -> rechain(replaceInLine(lines, 5, "\"rows\":3", "\"rows\":9")));
         assertTrue(AuditVerifier.verify(run, Optional.empty()).passed(),
                 "without the key a rewritten chain looks whole; that is what the key is for");
         Outcome outcome = verify(run.toString(), "--key-file", keyFile.toString());
         assertEquals(2, outcome.exitCode());
-        assertTrue(outcome.stderr().contains("entry 6 (line 7) was changed after it was written: its HMAC does not"
+        assertTrue(outcome.stderr().contains("entry 5 (line 6) was changed after it was written: its HMAC does not"
                 + " match"), outcome.stderr());
     }
 

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * A run folder made without Spark or DJL: a spec over a three-row CSV, then the same audited file operations a real run
- * makes. The audit entries it writes, by seq: 0 run_start, 1 read spec, 2 write spec.yaml, 3 write run.json,
- * 4 stage_start, 5 read notes.csv, 6 write prepared/train.parquet (3 rows), 7 write prepared/test.parquet,
- * 8 write tmp/scratch.bin, 9 delete it, 10 write manifest.json, 11 stage_end, 12 run_end.
+ * makes. The audit entries it writes, by seq: 0 run_start, 1 write spec.yaml, 2 write run.json, 3 stage_start,
+ * 4 read notes.csv, 5 write prepared/train.parquet (3 rows), 6 write prepared/test.parquet, 7 write tmp/scratch.bin,
+ * 8 delete it, 9 write manifest.json, 10 stage_end, 11 run_end.
  */
 final class SmallRun {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);

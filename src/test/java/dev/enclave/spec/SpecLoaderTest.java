@@ -37,7 +37,7 @@ class SpecLoaderTest {
         assertEquals(0.0, spec.training().weightDecay(), "an explicit 0 is kept, not replaced by the default");
         assertEquals(16, spec.training().batchSize());
         assertEquals(0.8, spec.split().train());
-        assertEquals(DeidSpec.Mode.MASK, spec.deid().mode());
+        assertEquals(dev.enclave.deid.RedactionMode.MASK, spec.deid().mode());
         assertEquals(64, loaded.sha256().length());
     }
 

@@ -1,0 +1,176 @@
+package dev.enclave.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.enclave.cli.EnclaveCommand;
+import dev.enclave.run.RunFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code enclave prepare} on hostile input: every bad row quarantined with its line and reason, nothing lost. */
+class PrepareTest {
+    @TempDir
+    static Path dir;
+
+    private static final String HEADER = "note_id,patient_id,note_type,specialty,text\n";
+
+    /** Good rows mixed with one row per quarantine reason; the expected reason by starting line. */
+    private static final Map<Long, String> EXPECTED = new HashMap<>();
+
+    static Path hostileCsv() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        long line = 2;
+        int good = 0;
+        String[] labels = {"cardiology", "oncology", "neurology"};
+        for (int i = 0; i < 60; i++) {
+            String text = "\"Patient seen on 03/14/2024 by Dr. Alvarez, complains of \"\"pain\"\".\nFollow up in "
+                    + (i % 7 + 1) + " weeks.\"";
+            csv.append("n").append(i).append(",p").append(i % 20).append(",nursing,").append(labels[i % 3])
+                    .append(',').append(text).append('\n');
+            line += 2;
+            good++;
+            if (i % 10 == 5) {
+                line = bad(csv, line, i);
+            }
+        }
+        assertEquals(60, good);
+        Path file = dir.resolve("hostile.csv");
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        // An invalid UTF-8 row at the very end.
+        byte[] invalid = "bad9,p1,nursing,oncology,caf\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        invalid[invalid.length - 3] = (byte) 0xC3;
+        invalid[invalid.length - 2] = (byte) 0x28;
+        EXPECTED.put(line, "INVALID_UTF8");
+        byte[] all = new byte[bytes.length + invalid.length];
+        System.arraycopy(bytes, 0, all, 0, bytes.length);
+        System.arraycopy(invalid, 0, all, bytes.length, invalid.length);
+        return Files.write(file, all);
+    }
+
+    private static long bad(StringBuilder csv, long line, int i) {
+        switch (i / 10) {
+            case 0 -> {
+                csv.append("b0,p1,nursing,cardiology,\"text with a \"stray\" quote\"\n");
+                EXPECTED.put(line, "MALFORMED_CSV");
+            }
+            case 1 -> {
+                csv.append("b1,p1,nursing,cardiology,too,many,fields\n");
+                EXPECTED.put(line, "WRONG_COLUMN_COUNT");
+            }
+            case 2 -> {
+                csv.append("b2,p1,nursing,cardiology,\"   \"\n");
+                EXPECTED.put(line, "EMPTY_TEXT");
+                csv.append(",p1,nursing,cardiology,no id\n");
+                EXPECTED.put(line + 1, "MISSING_ID");
+                csv.append("b3,,nursing,cardiology,no group\n");
+                EXPECTED.put(line + 2, "MISSING_GROUP");
+                return line + 3;
+            }
+            case 3 -> {
+                csv.append("n1,p9,nursing,cardiology,a second row with the id n1\n");
+                EXPECTED.put(line, "DUPLICATE_ID");
+                csv.append("b4,p1,nursing,astrology,unknown label\n");
+                EXPECTED.put(line + 1, "UNKNOWN_LABEL");
+                return line + 2;
+            }
+            case 4 -> {
+                csv.append("b5,p1,nursing,cardiology,").append("x".repeat(600)).append('\n');
+                EXPECTED.put(line, "FIELD_TOO_LONG");
+            }
+            default -> {
+                csv.append("b6,p1,nursing,cardiology,\"this quote never closes\n");
+                EXPECTED.put(line, "UNBALANCED_QUOTE");
+            }
+        }
+        return line + 1;
+    }
+
+    static Path run;
+
+    @BeforeAll
+    static void prepare() throws Exception {
+        Path csv = hostileCsv();
+        String spec = Files.readString(TestSlices.spec(dir, csv, ""))
+                .replace("  max_quarantined_fraction: 0.2", "  max_quarantined_fraction: 0.5\n  max_text_chars: 500")
+                .replace("  labels: [cardiology, oncology, neurology, orthopedics, gastroenterology, pulmonology, endocrinology]",
+                        "  labels: [cardiology, oncology, neurology]");
+        Path specFile = Files.writeString(dir.resolve("hostile.yaml"), spec);
+        run = dir.resolve("runs/hostile");
+        assertEquals(0, EnclaveCommand.execute("prepare", specFile.toString(), "--run-dir", run.toString()));
+    }
+
+    @Test
+    void eachBadRowIsQuarantinedWithItsLineAndReason() throws Exception {
+        Map<Long, String> found = new HashMap<>();
+        for (String line : Files.readAllLines(run.resolve("quarantine/quarantined.json"))) {
+            JsonNode row = RunFiles.JSON.readTree(line);
+            found.put(row.path("line").asLong(), row.path("reason").asText());
+            assertTrue(row.path("source").asText().endsWith("hostile.csv"));
+            assertTrue(!row.path("message").asText().isBlank());
+        }
+        assertEquals(EXPECTED, found);
+    }
+
+    @Test
+    void rowsInEqualRowsOutPlusQuarantined() throws Exception {
+        JsonNode prepare = RunFiles.JSON.readTree(run.resolve("manifest.json").toFile()).path("stages").path("prepare");
+        long quarantined = 0;
+        for (JsonNode n : prepare.path("quarantined")) {
+            quarantined += n.asLong();
+        }
+        assertEquals(60 + EXPECTED.size(), prepare.path("rows_in").asLong());
+        assertEquals(60, prepare.path("rows_out").asLong());
+        assertEquals(EXPECTED.size(), quarantined);
+    }
+
+    @Test
+    void noGroupCrossesSplitsAndTextIsDeidentified() {
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
+        Map<String, String> splitOfGroup = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        try {
+            collectSplits(spark, splitOfGroup, ids);
+        } finally {
+            spark.stop();
+        }
+        assertEquals(60, ids.size());
+    }
+
+    private static void collectSplits(SparkSession spark, Map<String, String> splitOfGroup, Set<String> ids) {
+        for (String split : List.of("train", "validation", "test")) {
+            for (Row row : spark.read().parquet(run.resolve("prepared/" + split + ".parquet").toString())
+                    .collectAsList()) {
+                String group = row.getAs("group");
+                assertEquals(split, splitOfGroup.getOrDefault(group, split), "group " + group + " in two splits");
+                splitOfGroup.put(group, split);
+                assertTrue(ids.add(row.getAs("id")));
+                String text = row.getAs("text");
+                assertTrue(!text.contains("Alvarez") && !text.contains("03/14/2024"), "PHI left in " + row.getAs("id"));
+            }
+        }
+    }
+
+    @Test
+    void sameSpecAndDataGiveTheSameManifestBytes() throws Exception {
+        Path again = dir.resolve("runs/hostile-again");
+        Path specFile = dir.resolve("hostile.yaml");
+        assertEquals(0, EnclaveCommand.execute("prepare", specFile.toString(), "--run-dir", again.toString()));
+        assertArrayEquals(Files.readAllBytes(run.resolve("manifest.json")), Files.readAllBytes(again.resolve("manifest.json")));
+    }
+}
