@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * several, a connection must be allowed by all of them, and each that refuses it records it.
  *
  * <p>Java 17 allows installing a security manager at run time; it prints a four-line deprecation warning to the
- * JVM's original stderr, which cannot be held back. Java 18 to 23 need
- * {@code -Djava.security.manager=allow}; from Java 24 it is gone, and {@link #install()} stops the run.
+ * JVM's original stderr, which cannot be held back. Java 18 to 23 need {@code -Djava.security.manager=allow}; from
+ * Java 24 it is gone, and {@link #install()} stops the run.
  */
 @SuppressWarnings("removal")
 public final class EgressGuard {
@@ -98,26 +98,29 @@ public final class EgressGuard {
         }
     }
 
-    /** Checks {@code host:port}; refuses it when an active scope does not allow it. */
+    /**
+     * Checks {@code host:port}; refuses it when an active scope does not allow it, after reporting it to each scope
+     * that refuses it (a connection attempted by a sink while it reports is refused without a report).
+     */
     private static void check(String host, int port, String direction) {
-        if (SCOPES.isEmpty() || REPORTING.get()) {
+        if (SCOPES.isEmpty()) {
             return;
         }
-        EgressAttempt attempt = null;
-        for (Scope scope : SCOPES) {
-            if (!scope.hosts.allows(host)) {
-                if (attempt == null) {
-                    attempt = new EgressAttempt(host, port, direction, origin(), Thread.currentThread().getName());
-                }
+        List<Scope> refusing = SCOPES.stream().filter(scope -> !scope.hosts.allows(host)).toList();
+        if (refusing.isEmpty()) {
+            return;
+        }
+        if (!REPORTING.get()) {
+            EgressAttempt attempt = new EgressAttempt(host, port, direction, origin(),
+                    Thread.currentThread().getName());
+            for (Scope scope : refusing) {
                 scope.refused.incrementAndGet();
                 report(scope, attempt);
             }
         }
-        if (attempt != null) {
-            throw new SecurityException("Enclave egress guard: " + direction + " connection "
-                    + ("inbound".equals(direction) ? "from " : "to ") + host + ":" + port
-                    + " refused; the host is not in residency.allowed_hosts");
-        }
+        throw new SecurityException("Enclave egress guard: " + direction + " connection "
+                + ("inbound".equals(direction) ? "from " : "to ") + host + ":" + port
+                + " refused; the host is not in residency.allowed_hosts");
     }
 
     private static void report(Scope scope, EgressAttempt attempt) {

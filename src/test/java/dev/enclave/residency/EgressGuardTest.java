@@ -69,6 +69,7 @@ class EgressGuardTest {
             client.bind(new InetSocketAddress("127.0.0.2", 0));
             client.connect(new InetSocketAddress("127.0.0.1", port));
             assertThrows(SecurityException.class, server::accept);
+            assertEquals(1, scope.refused());
             assertEquals("inbound", reported.get(0).direction());
             assertEquals("127.0.0.2", reported.get(0).host());
         }
