@@ -34,10 +34,10 @@ public final class DeidCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "JSONL lines {\"id\",\"text\"}, or a .csv with a header.")
+    @Option(names = "--input", description = "JSONL lines {\"id\",\"text\"}, or a .csv with a header.")
     private Path input;
 
-    @Option(names = "--output", required = true, description = "JSONL lines {\"id\",\"text\",\"spans\"}.")
+    @Option(names = "--output", description = "JSONL lines {\"id\",\"text\",\"spans\"}.")
     private Path output;
 
     @Option(names = "--mode", defaultValue = "mask", description = "mask or surrogate (default: ${DEFAULT-VALUE}).")
@@ -58,6 +58,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (input == null || output == null) {
+            return fail("--input and --output are required (or use the score subcommand)");
+        }
         RedactionMode redactionMode;
         try {
             redactionMode = RedactionMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ModelCommand.class,
             AuditCommand.class,
             SampleDataCommand.class,
+            ScoreCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
