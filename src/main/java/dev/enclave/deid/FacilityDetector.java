@@ -148,13 +148,14 @@ public final class FacilityDetector implements Detector {
             String lower = t.lower();
             Token before = text.token(t.index() - 1);
             boolean inner = (lower.equals("of") && before != null && OF_HEADS.contains(before.lower()))
-                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized());
+                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized()
+                        && !text.inCapsLine(t) && !t.isAllCaps());
             boolean abbreviationDot = t.is('.') && before != null && before.isWord() && before.text().length() <= 3
                     && !words.isEmpty() && !text.inCapsLine(t);
             boolean glue = t.is('&') || abbreviationDot || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
             boolean corporateComma = t.is(',') && words.isEmpty() && next == suffixStart
                     && CORPORATE.contains(suffixStart.lower());
-            if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
+            if (t.isCapitalized() && !((text.inCapsLine(t) || t.isAllCaps()) && STOP.contains(lower))) {
                 words.add(0, t);
                 count++;
             } else if (corporateComma) {
@@ -189,7 +190,8 @@ public final class FacilityDetector implements Detector {
             return false;
         }
         boolean single = SCHOOL_WORDS.contains(suffixStart.lower()) || TRADE_WORDS.contains(suffixStart.lower());
-        return words.size() >= 2 || single;
+        boolean capitals = text.inCapsLine(suffixStart) || suffixStart.isAllCaps();
+        return (words.size() >= 2 || single) && !(capitals && !distinctive(text, Lexicon.standard(), words, true));
     }
 
     /** Whether the words hold one that names this facility rather than describes it. */

@@ -106,7 +106,7 @@ public final class LocationDetector implements Detector {
                 }
                 Token before = text.token(i - 1);
                 Token after = text.token(i + n);
-                boolean stateAfterComma = UsStates.isStateName(phrase) && before != null && before.is(',');
+                boolean stateAfterComma = UsStates.isStateName(phrase);
                 boolean category = after != null && ROMAN.contains(after.text()) && text.adjacentOnLine(last, after);
                 if (!stateAfterComma && !category && acceptPlace(text, lex, residence, weak, t, n == 1 ? t.lower() : null)) {
                     out.add(text.span(t.start(), last.end(), PhiType.LOCATION, id(), 0.7));

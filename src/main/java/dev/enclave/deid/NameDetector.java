@@ -99,6 +99,12 @@ public final class NameDetector implements Detector {
             + "(?:[ \\t>]*\\r?\\n)?[ \\t>]*");
     private static final Pattern AGE_STATEMENT = Pattern.compile("([A-Z][\\p{L}'\u2019-]+(?:[ \\t]+[A-Z][\\p{L}'\u2019-]+)?)"
             + "[ \\t]+(?:is|IS|was|WAS)[ \\t]+(?:an?|AN?)[ \\t]+\\d{1,3}[ \\t-]*(?:y/?o|yo|y\\.o\\.|year|yr|YEAR|YR|Y/?O|YO)");
+    private static final Pattern ENGLISH_SUFFIX = Pattern.compile(
+            "(?:ed|ing|ial|al|ive|ous|ic|tion|sion|ate|ity|ment|ness|ism|ist|ary|ory|able|ible|ize|ise|ly|s)$");
+    private static final Set<String> EPONYM_HEADS = Set.of("circle", "loop", "islets", "islet", "ampulla", "sphincter",
+            "ligament", "pouch", "canal", "bundle", "tetralogy", "organ", "node", "space", "triangle", "duct",
+            "foramen", "crypts", "glands", "plexus", "sign", "law", "line", "angle", "tubercle", "ganglion", "nucleus",
+            "fissure", "sulcus", "valve", "membrane", "capsule", "artery", "vein");
     private static final Pattern CONTRACTION = Pattern.compile(".*['\u2019](?:ve|t|s|d|ll|re|m)");
     private static final Set<String> CREDENTIAL_WORDS = Set.of("md", "do", "rn", "np", "pa", "phd", "jd", "esq",
             "esquire", "lpn", "cna", "lcsw", "msw", "dds", "dmd", "pharmd", "dpt", "aprn", "fnp", "dnp", "mph", "mba",
@@ -298,6 +304,7 @@ public final class NameDetector implements Detector {
                 Token first = tokens.get(i + 2);
                 if (!comma.is(',') || !text.adjacentOnLine(last, comma) || !text.adjacentOnLine(comma, first)
                         || !nameLike(last) || !nameLike(first) || vocabulary(last) || vocabulary(first)
+                        || excluded(last) || excluded(first) || stateName(first)
                         || CALENDAR_WORDS.contains(first.lower()) || UsStates.isStateName(first.text())
                         || UsStates.NOT_LOCAL.contains(first.lower())) {
                     continue;
@@ -384,7 +391,7 @@ public final class NameDetector implements Detector {
                         && dictName(words.get(words.size() - 1).lower());
                 long unknown = words.stream().filter(w -> !dictName(w.lower())).count();
                 boolean nameAndUnknown = titleCased && dictWords >= 1 && unknown >= 1
-                        && words.stream().noneMatch(this::vocabulary);
+                        && words.stream().noneMatch(this::notName);
                 accept = (strongWords >= 1 && dictWords >= 1) || titleCasedPair || nameAndUnknown
                         || (initials && dictWords >= 1);
             } else {
@@ -394,7 +401,8 @@ public final class NameDetector implements Detector {
                 accept = (strongWords == 1 && w.text().length() >= (capsLine ? 4 : 3))
                         || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine))
                         || (initials && isInitial(tokens.get(start)) && !capsLine && w.isTitleCase() && !notName(w)
-                            && !lex.isCommonWord(w.lower()) && w.text().length() >= 4)
+                            && !lex.isCommonWord(w.lower()) && w.text().length() >= 4
+                            && !ENGLISH_SUFFIX.matcher(w.lower()).find())
                         || midSentenceGivenName;
             }
             if (accept) {
@@ -555,7 +563,7 @@ public final class NameDetector implements Detector {
 
         private boolean acceptFirst(Token t, Evidence evidence) {
             if (isInitial(t)) {
-                return evidence != Evidence.WEAK;
+                return (evidence == Evidence.TITLE || evidence == Evidence.LABEL) && initialAt(t.index());
             }
             if (!t.isWord() || !t.isCapitalized() || t.text().length() < 2) {
                 return false;
@@ -566,13 +574,13 @@ public final class NameDetector implements Detector {
             boolean capsLine = text.inCapsLine(t);
             if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower)
                     || (vocabulary(t) && evidence != Evidence.TITLE) || (common && !dict)
-                    || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.isStateName(t.text())
-                    || UsStates.NOT_LOCAL.contains(lower)) {
+                    || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower)
+                    || (stateName(t) && evidence != Evidence.LABEL && evidence != Evidence.TITLE)) {
                 return false;
             }
             switch (evidence) {
                 case TITLE:
-                    return true;
+                    return !(t.isAllCaps() && !capsLine && t.text().length() <= 3 && !dict);
                 case LABEL:
                     return nameLike(t);
                 case WEAK:
@@ -600,7 +608,7 @@ public final class NameDetector implements Detector {
                 Token next = text.token(t.index() + 1);
                 return next != null && next.is('.');
             }
-            if (!nameLike(t) || excluded(t)) {
+            if (!nameLike(t) || excluded(t) || stateName(t)) {
                 return false;
             }
             String lower = t.lower();
@@ -625,7 +633,7 @@ public final class NameDetector implements Detector {
         private boolean excluded(Token t) {
             String lower = t.lower();
             return CALENDAR_WORDS.contains(lower) || FUNCTION_WORDS.contains(lower) || isTitle(t)
-                    || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower) || stateName(t);
+                    || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower);
         }
 
         /** A state name, alone or as the last word of one ("New York", "North Carolina"). */
@@ -700,6 +708,11 @@ public final class NameDetector implements Detector {
         }
 
         private boolean eponymFollows(int index) {
+            Token of = text.token(index - 1);
+            Token head = text.token(index - 2);
+            if (of != null && head != null && of.lower().equals("of") && EPONYM_HEADS.contains(head.lower())) {
+                return true;
+            }
             int k = index + 1;
             Token next = text.token(k);
             if (next != null && (next.lower().equals("'s") || next.lower().equals("\u2019s") || next.is('-'))) {
@@ -720,8 +733,18 @@ public final class NameDetector implements Detector {
             return t != null && isInitial(t);
         }
 
+        /** A single capital letter used as an initial: not a unit after a number, and "A"/"I" only with a dot. */
         private boolean isInitial(Token t) {
-            return t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0));
+            if (t.text().length() != 1 || !Character.isUpperCase(t.text().charAt(0))) {
+                return false;
+            }
+            Token previous = text.token(t.index() - 1);
+            if (previous != null && previous.isNumber() && text.adjacentOnLine(previous, t)) {
+                return false;
+            }
+            Token next = text.token(t.index() + 1);
+            boolean dotted = next != null && next.is('.') && next.start() == t.end();
+            return dotted || !(t.text().equals("A") || t.text().equals("I"));
         }
 
         private void add(int start, int end, double confidence) {
@@ -735,6 +758,13 @@ public final class NameDetector implements Detector {
                 end--;
             }
             if (end < start || !tokens.get(start).isWord()) {
+                return;
+            }
+            boolean word = false;
+            for (int k = start; k <= end && !word; k++) {
+                word = tokens.get(k).isWord() && tokens.get(k).text().length() >= 2;
+            }
+            if (!word) {
                 return;
             }
             for (int k = start; k <= end; k++) {
