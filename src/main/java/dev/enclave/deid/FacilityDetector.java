@@ -42,7 +42,7 @@ public final class FacilityDetector implements Detector {
             + "|Dental|Credit\\s+Union|Hotel|Inn|Motel|Apartments|Towers|Village|Club|Gym|Fitness|Studio|Studios"
             + "|Media|Press|Publishing|Airlines|Express|Delivery|Warehouse|Distribution|Manufacturing|Farms"
             + "|Ranch|Winery|Brewery|Salon|Spa|Daycare|Preschool|Elementary|Middle\\s+School|High\\s+School";
-    private static final Pattern SUFFIX = Pattern.compile("(?-i:(?=[A-Z]))(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?![\\w'])",
+    private static final Pattern SUFFIX = Pattern.compile("(?-i:(?=[A-Z]))(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?=['\u2019]s\\b|[^\\w'\u2019]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OF_CONTINUATION = Pattern.compile(
             "^[ \\t]+(?:of|OF|at|AT)[ \\t]+(?:(?:the|THE)[ \\t]+)?((?:[A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+(?:of|OF)[ \\t]+|[ \\t]+|(?=\\W|$))){1,4})");
@@ -122,7 +122,7 @@ public final class FacilityDetector implements Detector {
                 continued = true;
             }
             boolean ok = strong ? distinctive(text, lex, prefix, false)
-                    : distinctive(text, lex, prefix, true) || businessName(text, prefix, suffixStart);
+                    : distinctive(text, lex, prefix, true) || businessName(text, prefix, wordsIn(text, m.start(), m.end()));
             if (!ok && !continued) {
                 continue;
             }
@@ -183,14 +183,15 @@ public final class FacilityDetector implements Detector {
      * Two or more capitalised words before a business word in ordinary text ("Crescent Dental Group", "Atlas Tech
      * Solutions"), or one before a school word ("Walnut Academy"), with at least one word that is not generic.
      */
-    private static boolean businessName(AnalyzedText text, List<Token> prefix, Token suffixStart) {
+    private static boolean businessName(AnalyzedText text, List<Token> prefix, List<Token> suffix) {
         List<Token> words = prefix.stream().filter(Token::isWord).toList();
         if (words.isEmpty() || words.stream().allMatch(w -> GENERIC.contains(w.lower()))
                 || words.stream().anyMatch(w -> CALENDAR.contains(w.lower()))) {
             return false;
         }
-        boolean single = SCHOOL_WORDS.contains(suffixStart.lower()) || TRADE_WORDS.contains(suffixStart.lower());
-        boolean capitals = text.inCapsLine(suffixStart) || suffixStart.isAllCaps();
+        boolean single = suffix.stream().anyMatch(t -> SCHOOL_WORDS.contains(t.lower()) || TRADE_WORDS.contains(t.lower()));
+        Token suffixLast = suffix.get(suffix.size() - 1);
+        boolean capitals = text.inCapsLine(suffixLast) || suffixLast.isAllCaps();
         return (words.size() >= 2 || single) && !(capitals && !distinctive(text, Lexicon.standard(), words, true));
     }
 

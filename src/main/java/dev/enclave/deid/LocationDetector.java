@@ -192,7 +192,10 @@ public final class LocationDetector implements Detector {
         }
         m = CITY_OF.matcher(text.text());
         while (m.find()) {
-            if (!UsStates.isStateName(m.group(1)) && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            boolean countyOrCity = m.group().regionMatches(true, 0, "county", 0, 6)
+                    || m.group().regionMatches(true, 0, "city", 0, 4);
+            if ((countyOrCity || !UsStates.isStateName(m.group(1)))
+                    && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 out.add(text.span(m.start(1), m.end(1), PhiType.LOCATION, id(), 0.8));
             }
         }
