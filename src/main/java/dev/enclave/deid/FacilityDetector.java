@@ -73,7 +73,12 @@ public final class FacilityDetector implements Detector {
             "financial", "billing", "records", "services", "protective", "child", "adult", "human", "aid", "tech",
             "auto", "property", "post-acute", "transitional", "intermediate", "residential", "treatment",
             "sub-acute", "subacute", "partial", "intensive", "critical", "neonatal", "pediatrics", "radiation",
-            "weight", "loss", "bariatric", "wellness", "integrative", "functional", "holistic");
+            "weight", "loss", "bariatric", "wellness", "integrative", "functional", "holistic", "failure", "asthma",
+            "copd", "obesity", "prostate", "colorectal", "concussion", "fracture", "lipids", "diabetic", "renal",
+            "cardiac", "thyroid", "glaucoma", "retina", "cataract", "cornea", "hepatology", "sickle", "cell", "hiv",
+            "injection", "procedure", "endoscopy", "colonoscopy", "rehab", "geriatric", "adolescent", "teen",
+            "youth", "military", "refugee", "immigrant", "migrant", "homeless", "low", "balance", "falls",
+            "continence", "pelvic", "floor");
     private static final Set<String> STOP = Set.of("to", "at", "from", "in", "into", "by", "with", "was", "is", "were",
             "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
             "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
@@ -85,6 +90,8 @@ public final class FacilityDetector implements Detector {
             "ltd", "pc", "pllc", "co", "company", "lp", "pa");
     private static final Set<String> SCHOOL_WORDS = Set.of("academy", "school", "college", "university", "elementary",
             "preschool", "church", "institute");
+    private static final Set<String> LEADING_VERBS = Set.of("see", "cf", "per", "contact", "call", "visit", "ask",
+            "refer", "referred", "consult", "consulted", "notify", "notified", "email", "fax", "send", "sent", "via");
     private static final Set<String> TRADE_WORDS = Set.of("roofing", "plumbing", "electric", "landscaping", "cleaning",
             "auto", "construction", "contractors", "builders", "trucking", "logistics", "motors", "bakery", "restaurant",
             "restaurants", "cafe", "diner", "grill", "realty", "properties", "foods", "farms", "ranch", "winery",
@@ -172,8 +179,8 @@ public final class FacilityDetector implements Detector {
             }
             next = t;
         }
-        while (!words.isEmpty() && (!words.get(0).isCapitalized() || words.get(0).lower().equals("the")
-                || words.get(0).lower().equals("and") || words.get(0).lower().equals("of"))) {
+        while (!words.isEmpty() && (!words.get(0).isCapitalized() || STOP.contains(words.get(0).lower())
+                || LEADING_VERBS.contains(words.get(0).lower()))) {
             words.remove(0);
         }
         return words;

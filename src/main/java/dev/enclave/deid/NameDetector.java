@@ -824,6 +824,10 @@ public final class NameDetector implements Detector {
             if (previous != null && previous.isNumber() && text.adjacentOnLine(previous, t)) {
                 return false;
             }
+            char before = t.start() == 0 ? ' ' : text.text().charAt(t.start() - 1);
+            if (before == '/' || before == '-' || Character.isLetterOrDigit(before)) {
+                return false;
+            }
             Token next = text.token(t.index() + 1);
             boolean dotted = next != null && next.is('.') && next.start() == t.end();
             return dotted || !(t.text().equals("A") || t.text().equals("I"));
