@@ -110,6 +110,8 @@ public final class NameDetector implements Detector {
             "ligament", "pouch", "canal", "bundle", "tetralogy", "organ", "node", "space", "triangle", "duct",
             "foramen", "crypts", "glands", "plexus", "sign", "law", "line", "angle", "tubercle", "ganglion", "nucleus",
             "fissure", "sulcus", "valve", "membrane", "capsule", "artery", "vein");
+    private static final Set<String> RECORD_LABELS = Set.of("mrn", "dob", "ssn", "age", "sex", "acct", "fin", "id",
+            "room", "rm", "bed", "unit", "pcp", "csn", "har", "adm", "dc", "los");
     private static final Pattern CONTRACTION = Pattern.compile(".*['\u2019](?:ve|t|s|d|ll|re|m)");
     private static final Set<String> CREDENTIAL_WORDS = Set.of("md", "do", "rn", "np", "pa", "phd", "jd", "esq",
             "esquire", "lpn", "cna", "lcsw", "msw", "dds", "dmd", "pharmd", "dpt", "aprn", "fnp", "dnp", "mph", "mba",
@@ -572,8 +574,10 @@ public final class NameDetector implements Detector {
                         break;
                     }
                     Token u = text.token(j + 1);
-                    boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && !vocabulary(u)
-                            && !excluded(u) && (lex.isFirstName(u.lower()) || isInitial(u));
+                    boolean cued = evidence == Evidence.TITLE || evidence == Evidence.LABEL;
+                    boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && (cued || !vocabulary(u))
+                            && !excluded(u) && !stateName(u) && (lex.isFirstName(u.lower()) || isInitial(u)
+                                || (cued && !lex.isCommonWord(u.lower()) && endsName(u)));
                     boolean suffix = u != null && SUFFIXES.contains(u.lower());
                     if (firstName || suffix) {
                         commaUsed = true;
@@ -608,6 +612,15 @@ public final class NameDetector implements Detector {
                 words++;
             }
             return last;
+        }
+
+        /** Whether nothing name-like follows {@code t} on its line, apart from an initial or a record label. */
+        private boolean endsName(Token t) {
+            Token next = text.token(t.index() + 1);
+            if (next == null || !next.isWord() || text.newlineBetween(t, next)) {
+                return true;
+            }
+            return isInitial(next) || dictName(next.lower()) || RECORD_LABELS.contains(next.lower());
         }
 
         private boolean acceptFirst(Token t, Evidence evidence) {
@@ -691,8 +704,9 @@ public final class NameDetector implements Detector {
             if (!t.isWord() || !t.isCapitalized()) {
                 return false;
             }
+            boolean dict = dictName(t.lower());
             boolean acronym = t.isAllCaps() && !text.inCapsLine(t)
-                    && (!dictName(t.lower()) || (t.text().length() <= 3 && !capitalNeighbour(t)));
+                    && (dict ? t.text().length() <= 3 && !capitalNeighbour(t) : t.text().length() < 4 || !capitalNeighbour(t));
             return !acronym;
         }
 
