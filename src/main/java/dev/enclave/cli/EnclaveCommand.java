@@ -20,9 +20,11 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             EvaluateCommand.class,
             ModelCommand.class,
+            ScoreCommand.class,
+            GenerateCommand.class,
+            DeidCommand.class,
             AuditCommand.class,
             SampleDataCommand.class,
-            ScoreCommand.class, GenerateCommand.class,
             CommandLine.HelpCommand.class
         },
         footerHeading = "%nExamples:%n",
