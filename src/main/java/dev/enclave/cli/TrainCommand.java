@@ -5,12 +5,16 @@ import dev.enclave.train.TrainStage;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code enclave train RUN [--resume]}: fine-tunes on a prepared run folder. */
 @Command(name = "train", description = "Fine-tune the model on a run folder that 'prepare' filled.")
 final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    AuditKeyOption auditKey;
+
     @Parameters(paramLabel = "RUN", description = "Run folder.")
     Path runDir;
 
@@ -19,7 +23,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path folder = Runs.train(runDir, resume ? TrainStage.Start.RESUME : TrainStage.Start.FRESH);
+        TrainStage.Start start = resume ? TrainStage.Start.RESUME : TrainStage.Start.FRESH;
+        Path folder = Runs.train(runDir, start, auditKey.key());
         System.out.println("Model: " + folder.resolve("model"));
         return 0;
     }

@@ -20,7 +20,8 @@ public final class AgeDetector implements Detector {
     private static final Pattern NUMBER_THEN_SEX = Pattern.compile(
             "(?m)(?:^\\s*|\\b(?:[Aa]n?|is|[Pp]t|[Pp]atient|[Tt]his|IS|PT|PATIENT|THIS)\\s+)(" + OVER_89 + ")\\s?(?:M|F|yoM|yoF)\\b");
     private static final Pattern NUMBER_THEN_YEARS = Pattern.compile(
-            "(?i)(?<!for\\s|x\\s|over\\s|past\\s|last\\s)(?<![\\d.,/])(" + OVER_89 + ")\\s*(?:yrs?|years?)\\.?(?=\\s*[,;)])");
+            "(?i)(?<![\\d.,/])(" + OVER_89 + ")\\s*(?:yrs?|years?)\\.?(?=\\s*[,;)])");
+    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(?:for|x|over|past|last)\\s+$");
     private static final Pattern SPELLED = Pattern.compile("(?i)\\b(ninety(?:[-\\s](?:one|two|three|four|five|six"
             + "|seven|eight|nine))?|one\\s+hundred(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine"
             + "|ten))?)(?=[-\\s]+years?[-\\s]+old|[-\\s]+year[-\\s]+old|[-\\s]+y/?o\\b)");
@@ -39,6 +40,10 @@ public final class AgeDetector implements Detector {
             DECADE}) {
             Matcher m = p.matcher(text.text());
             while (m.find()) {
+                if (p == NUMBER_THEN_YEARS && DURATION_BEFORE.matcher(
+                        text.text().substring(Math.max(0, m.start() - 6), m.start())).find()) {
+                    continue;
+                }
                 out.add(text.span(m.start(1), m.end(1), PhiType.AGE, id(), 0.9));
             }
         }

@@ -60,7 +60,7 @@ public final class DateDetector implements Detector {
                     + "|gestational|percent|of\\s+(?:the|his|her|their|a|an|\\d))\\b)");
     private static final Pattern DATE_CUE_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:on|since|from|until|till|thru|through|by|dated?|dos|dob|doa|doi|d/c|as of|starting|started"
-                    + "|effective|between|last|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due|for"
+                    + "|effective|between|last(?:\\s+[a-z]+){0,2}|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due|for"
                     + "|scheduled|set|week\\s+of|hearing|trial|deposition|appt|appointment|f/u|follow[-\\s]?up|rtc|return"
                     + "|recheck|repeat|d/c'?d|dc'?d|discontinued|stopped|held|resumed|changed|drawn|collected|done|placed"
                     + "|removed|inserted|ordered|performed|started|sent|received|filed|served|signed|mailed|called)"

@@ -42,7 +42,7 @@ public final class FacilityDetector implements Detector {
             + "|Dental|Credit\\s+Union|Hotel|Inn|Motel|Apartments|Towers|Village|Club|Gym|Fitness|Studio|Studios"
             + "|Media|Press|Publishing|Airlines|Express|Delivery|Warehouse|Distribution|Manufacturing|Farms"
             + "|Ranch|Winery|Brewery|Salon|Spa|Daycare|Preschool|Elementary|Middle\\s+School|High\\s+School";
-    private static final Pattern SUFFIX = Pattern.compile("(?-i:(?=[A-Z]))(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?![\\w'])",
+    private static final Pattern SUFFIX = Pattern.compile("(?-i:(?=[A-Z]))(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?=['\u2019]s\\b|[^\\w'\u2019]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OF_CONTINUATION = Pattern.compile(
             "^[ \\t]+(?:of|OF|at|AT)[ \\t]+(?:(?:the|THE)[ \\t]+)?((?:[A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+(?:of|OF)[ \\t]+|[ \\t]+|(?=\\W|$))){1,4})");
@@ -73,7 +73,12 @@ public final class FacilityDetector implements Detector {
             "financial", "billing", "records", "services", "protective", "child", "adult", "human", "aid", "tech",
             "auto", "property", "post-acute", "transitional", "intermediate", "residential", "treatment",
             "sub-acute", "subacute", "partial", "intensive", "critical", "neonatal", "pediatrics", "radiation",
-            "weight", "loss", "bariatric", "wellness", "integrative", "functional", "holistic");
+            "weight", "loss", "bariatric", "wellness", "integrative", "functional", "holistic", "failure", "asthma",
+            "copd", "obesity", "prostate", "colorectal", "concussion", "fracture", "lipids", "diabetic", "renal",
+            "cardiac", "thyroid", "glaucoma", "retina", "cataract", "cornea", "hepatology", "sickle", "cell", "hiv",
+            "injection", "procedure", "endoscopy", "colonoscopy", "rehab", "geriatric", "adolescent", "teen",
+            "youth", "military", "refugee", "immigrant", "migrant", "homeless", "low", "balance", "falls",
+            "continence", "pelvic", "floor");
     private static final Set<String> STOP = Set.of("to", "at", "from", "in", "into", "by", "with", "was", "is", "were",
             "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
             "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
@@ -85,6 +90,8 @@ public final class FacilityDetector implements Detector {
             "ltd", "pc", "pllc", "co", "company", "lp", "pa");
     private static final Set<String> SCHOOL_WORDS = Set.of("academy", "school", "college", "university", "elementary",
             "preschool", "church", "institute");
+    private static final Set<String> LEADING_VERBS = Set.of("see", "cf", "per", "contact", "call", "visit", "ask",
+            "refer", "referred", "consult", "consulted", "notify", "notified", "email", "fax", "send", "sent", "via");
     private static final Set<String> TRADE_WORDS = Set.of("roofing", "plumbing", "electric", "landscaping", "cleaning",
             "auto", "construction", "contractors", "builders", "trucking", "logistics", "motors", "bakery", "restaurant",
             "restaurants", "cafe", "diner", "grill", "realty", "properties", "foods", "farms", "ranch", "winery",
@@ -122,7 +129,7 @@ public final class FacilityDetector implements Detector {
                 continued = true;
             }
             boolean ok = strong ? distinctive(text, lex, prefix, false)
-                    : distinctive(text, lex, prefix, true) || businessName(text, prefix, suffixStart);
+                    : distinctive(text, lex, prefix, true) || businessName(text, prefix, wordsIn(text, m.start(), m.end()));
             if (!ok && !continued) {
                 continue;
             }
@@ -148,13 +155,14 @@ public final class FacilityDetector implements Detector {
             String lower = t.lower();
             Token before = text.token(t.index() - 1);
             boolean inner = (lower.equals("of") && before != null && OF_HEADS.contains(before.lower()))
-                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized());
+                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized()
+                        && !text.inCapsLine(t) && !t.isAllCaps());
             boolean abbreviationDot = t.is('.') && before != null && before.isWord() && before.text().length() <= 3
                     && !words.isEmpty() && !text.inCapsLine(t);
             boolean glue = t.is('&') || abbreviationDot || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
             boolean corporateComma = t.is(',') && words.isEmpty() && next == suffixStart
                     && CORPORATE.contains(suffixStart.lower());
-            if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
+            if (t.isCapitalized() && !((text.inCapsLine(t) || t.isAllCaps()) && STOP.contains(lower))) {
                 words.add(0, t);
                 count++;
             } else if (corporateComma) {
@@ -171,8 +179,8 @@ public final class FacilityDetector implements Detector {
             }
             next = t;
         }
-        while (!words.isEmpty() && (!words.get(0).isCapitalized() || words.get(0).lower().equals("the")
-                || words.get(0).lower().equals("and") || words.get(0).lower().equals("of"))) {
+        while (!words.isEmpty() && (!words.get(0).isCapitalized() || STOP.contains(words.get(0).lower())
+                || LEADING_VERBS.contains(words.get(0).lower()))) {
             words.remove(0);
         }
         return words;
@@ -182,14 +190,16 @@ public final class FacilityDetector implements Detector {
      * Two or more capitalised words before a business word in ordinary text ("Crescent Dental Group", "Atlas Tech
      * Solutions"), or one before a school word ("Walnut Academy"), with at least one word that is not generic.
      */
-    private static boolean businessName(AnalyzedText text, List<Token> prefix, Token suffixStart) {
+    private static boolean businessName(AnalyzedText text, List<Token> prefix, List<Token> suffix) {
         List<Token> words = prefix.stream().filter(Token::isWord).toList();
         if (words.isEmpty() || words.stream().allMatch(w -> GENERIC.contains(w.lower()))
                 || words.stream().anyMatch(w -> CALENDAR.contains(w.lower()))) {
             return false;
         }
-        boolean single = SCHOOL_WORDS.contains(suffixStart.lower()) || TRADE_WORDS.contains(suffixStart.lower());
-        return words.size() >= 2 || single;
+        boolean single = suffix.stream().anyMatch(t -> SCHOOL_WORDS.contains(t.lower()) || TRADE_WORDS.contains(t.lower()));
+        Token suffixLast = suffix.get(suffix.size() - 1);
+        boolean capitals = text.inCapsLine(suffixLast) || suffixLast.isAllCaps();
+        return (words.size() >= 2 || single) && !(capitals && !distinctive(text, Lexicon.standard(), words, true));
     }
 
     /** Whether the words hold one that names this facility rather than describes it. */

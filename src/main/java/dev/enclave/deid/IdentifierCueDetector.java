@@ -39,7 +39,8 @@ public final class IdentifierCueDetector implements Detector {
             cue(PhiType.DEVICE, "(?i)(?:\\bserial" + NUM + "|\\bs/n|\\bsn\\s*[:#]|(?-i:\\bSN)\\b|\\bdevice\\s*(?:id|#|number|serial|no\\.?)"
                     + "|\\budi|\\bimei|\\bmac\\s+address|\\blot" + NUM + "|\\b(?:pacemaker|defibrillator|icd|implant|pump"
                     + "|stimulator|generator|monitor|transmitter|sensor|receiver|hearing\\s+aid|cochlear\\s+implant"
-                    + "|prosthesis|wheelchair|ventilator|cpap|bipap|concentrator)(?:\\s+(?:serial|id|#|sn|s/n|number|no\\.?))?)"),
+                    + "|prosthesis|wheelchair|ventilator|cpap|bipap|concentrator|recorder|telemetry\\s+(?:box|pack|unit)"
+                    + "|holter)(?:\\s+(?:serial|id|#|sn|s/n|number|no\\.?))?)"),
             cue(PhiType.BIOMETRIC, "(?i)\\b(?:retina(?:l)?|iris|face|facial|finger\\s*print|fingerprint|thumb\\s*print"
                     + "|thumbprint|voice\\s*print|voiceprint|palm\\s*(?:print|vein)|vein\\s+pattern|biometric|gait|dna)"
                     + "(?:\\s+(?:scan|template|recognition|print|pattern|profile|sample|signature|match))?"
@@ -62,7 +63,8 @@ public final class IdentifierCueDetector implements Detector {
     private static final Pattern SEPARATOR = Pattern.compile(
             "(?i)[\\s:#=.(\\-]*(?:(?:number|num|no\\.?|nbr|id|is|was|of|on\\s+file)\\b[\\s:#=.(]*)*");
     private static final Pattern ID = Pattern.compile("(?:[A-Z]{1,6}[ \\t](?=\\d{3}))?"
-            + "(?=[A-Za-z0-9\\-/.:]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\\-/.:](?=[A-Za-z0-9]))*(?:\\s\\d{2,}(?![\\w-])){0,3}");
+            + "(?=[A-Za-z0-9\\-/.:]*\\d)[A-Za-z0-9](?:[A-Za-z0-9]|[\\-/.:](?=[A-Za-z0-9]))*(?:\\s\\d{2,}(?![\\w-])){0,3}"
+            + "|[A-Z]{2,6}(?:-[A-Z]{2,8}){1,4}(?![\\w-])|[A-Z]{8,}(?![\\w-])");
     private static final Pattern PLATE = Pattern.compile("[A-Z0-9]{1,4}[\\s-][A-Z0-9]{1,4}(?![\\w-])|[A-Z0-9]{2,8}(?![\\w-])");
     private static final Pattern RATIO = Pattern.compile("\\d{1,3}/\\d{1,3}|\\d{1,3}(?:\\.\\d+)?");
     private static final Pattern DATE_LIKE = Pattern.compile(
@@ -104,12 +106,28 @@ public final class IdentifierCueDetector implements Detector {
         return out;
     }
 
+    /** An identifier without digits: upper-case letter groups ("EVME-DSUK-USLF") or a long non-word run. */
+    private static boolean lettersOnlyCode(String id) {
+        String letters = id.replace("-", "");
+        if (!letters.matches("[A-Z]{8,}") || !id.matches("[A-Z]+(?:-[A-Z]+)*")) {
+            return false;
+        }
+        Lexicon lex = Lexicon.standard();
+        String lower = letters.toLowerCase(java.util.Locale.ROOT);
+        return id.contains("-") || !(lex.isCommonWord(lower) || lex.isFirstName(lower) || lex.isSurname(lower)
+                || lex.isNotName(lower));
+    }
+
     private static boolean acceptable(Cue cue, String id) {
         int digits = (int) id.chars().filter(Character::isDigit).count();
         if (cue.type() == PhiType.VEHICLE) {
             return id.length() >= 4;
         }
-        if (DATE_LIKE.matcher(id).matches() || RATIO.matcher(id).matches() || id.length() < 3 || digits < 1
+        if (digits == 0) {
+            return lettersOnlyCode(id);
+        }
+        boolean shortNumberOk = cue.pattern().pattern().contains("badge") && id.matches("\\d{3,}");
+        if (DATE_LIKE.matcher(id).matches() || (RATIO.matcher(id).matches() && !shortNumberOk) || id.length() < 3
                 || (digits < 2 && id.length() < 6)) {
             return false;
         }

@@ -106,7 +106,7 @@ public final class LocationDetector implements Detector {
                 }
                 Token before = text.token(i - 1);
                 Token after = text.token(i + n);
-                boolean stateAfterComma = UsStates.isStateName(phrase) && before != null && before.is(',');
+                boolean stateAfterComma = UsStates.isStateName(phrase);
                 boolean category = after != null && ROMAN.contains(after.text()) && text.adjacentOnLine(last, after);
                 if (!stateAfterComma && !category && acceptPlace(text, lex, residence, weak, t, n == 1 ? t.lower() : null)) {
                     out.add(text.span(t.start(), last.end(), PhiType.LOCATION, id(), 0.7));
@@ -192,7 +192,10 @@ public final class LocationDetector implements Detector {
         }
         m = CITY_OF.matcher(text.text());
         while (m.find()) {
-            if (!UsStates.isStateName(m.group(1)) && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            boolean countyOrCity = m.group().regionMatches(true, 0, "county", 0, 6)
+                    || m.group().regionMatches(true, 0, "city", 0, 4);
+            if ((countyOrCity || !UsStates.isStateName(m.group(1)))
+                    && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 out.add(text.span(m.start(1), m.end(1), PhiType.LOCATION, id(), 0.8));
             }
         }

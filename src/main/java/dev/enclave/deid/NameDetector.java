@@ -67,7 +67,8 @@ public final class NameDetector implements Detector {
             + "|guardian|spouse|mother|father|caregiver|witness|plaintiffs?|defendants?|petitioner|respondent"
             + "|appellant|appellee|claimant|decedent|employee|from|to|cc|bcc|attn|attention|re|signed|signature|witnesses"
             + "|counsel|attorney|judge|by|dictated|transcribed|reviewed|physician\\s+name|clinician|requested\\s+by"
-            + "|informant|historian|source|reporter|sender|recipient|parent|mom|dad|emergency\\s+contact\\s+name)"
+            + "|informant|historian|source|reporter|sender|recipient|parent|mom|dad|emergency\\s+contact\\s+name"
+            + "|deponent|affiant|declarant|victim|complainant|suspect|owner|driver|passenger|tenant|landlord)"
             + "\\s*(?:\\([^)\\n]{0,20}\\))?\\s*[:=]\\s*(?:(?:dr|mr|mrs|ms|miss)\\.?\\s+)?"
             + "|\\b(?:signed|dictated|transcribed|reviewed|authored|cosigned|co-signed|seen|evaluated|examined"
             + "|interpreted|read|performed|prepared|reported|verified|approved|entered|written|attested"
@@ -82,6 +83,8 @@ public final class NameDetector implements Detector {
             + "|stepdaughter|named|spoke\\s+(?:with|to)|talked\\s+(?:with|to)|discussed\\s+(?:with)?|d/w|per"
             + "|paged|notified|informed|met\\s+with|contacted|messaged|e-?mailed|texted|thanked|called|call|page"
             + "|v\\.|vs\\.?|versus|client|patient|plaintiff|defendant|applicant|tenant|officer|agent|counsel"
+            + "|manager|supervisor|foreman|owner|victim|deponent|adjuster|employee|driver|passenger|witness|neighbor"
+            + "|roommate|housemate|ex-wife|ex-husband|ex|stepfather|stepmother|godmother|godfather|twin|baby"
             + "|and\\s+(?:dr|mr|mrs|ms)\\.)(?:\\b|(?<=\\.))\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
     private static final Pattern GENERIC_CUE = Pattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
     private static final Pattern CREDENTIAL = Pattern.compile("(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
@@ -97,8 +100,18 @@ public final class NameDetector implements Detector {
             + "|thank\\s+you|many\\s+thanks|cordially|yours\\s+truly|very\\s+truly\\s+yours|best|cheers|all\\s+the\\s+best"
             + "|with\\s+appreciation|electronically\\s+signed|signed|signature|yours)\\s*[,:.!]?[ \\t]*\\r?\\n"
             + "(?:[ \\t>]*\\r?\\n)?[ \\t>]*");
+    private static final Pattern BIRTH_DATE = Pattern.compile(
+            "[ \\t]*(?:\\(|,|-|\\|)?[ \\t]*(?:DOB|D\\.O\\.B\\.|[Dd]ate of [Bb]irth|[Bb]orn|b\\.)[ \\t]*[:#]?[ \\t]*\\d");
     private static final Pattern AGE_STATEMENT = Pattern.compile("([A-Z][\\p{L}'\u2019-]+(?:[ \\t]+[A-Z][\\p{L}'\u2019-]+)?)"
             + "[ \\t]+(?:is|IS|was|WAS)[ \\t]+(?:an?|AN?)[ \\t]+\\d{1,3}[ \\t-]*(?:y/?o|yo|y\\.o\\.|year|yr|YEAR|YR|Y/?O|YO)");
+    private static final Pattern ENGLISH_SUFFIX = Pattern.compile(
+            "(?:ed|ing|ial|al|ive|ous|ic|tion|sion|ate|ity|ment|ness|ism|ist|ary|ory|able|ible|ize|ise|ly|s)$");
+    private static final Set<String> EPONYM_HEADS = Set.of("circle", "loop", "islets", "islet", "ampulla", "sphincter",
+            "ligament", "pouch", "canal", "bundle", "tetralogy", "organ", "node", "space", "triangle", "duct",
+            "foramen", "crypts", "glands", "plexus", "sign", "law", "line", "angle", "tubercle", "ganglion", "nucleus",
+            "fissure", "sulcus", "valve", "membrane", "capsule", "artery", "vein");
+    private static final Set<String> RECORD_LABELS = Set.of("mrn", "dob", "ssn", "age", "sex", "acct", "fin", "id",
+            "room", "rm", "bed", "unit", "pcp", "csn", "har", "adm", "dc", "los");
     private static final Pattern CONTRACTION = Pattern.compile(".*['\u2019](?:ve|t|s|d|ll|re|m)");
     private static final Set<String> CREDENTIAL_WORDS = Set.of("md", "do", "rn", "np", "pa", "phd", "jd", "esq",
             "esquire", "lpn", "cna", "lcsw", "msw", "dds", "dmd", "pharmd", "dpt", "aprn", "fnp", "dnp", "mph", "mba",
@@ -133,6 +146,7 @@ public final class NameDetector implements Detector {
         f.sequences();
         f.lowerCasePairs();
         f.ageStatements();
+        f.birthDates();
         f.propagate();
         List<PhiSpan> out = new ArrayList<>();
         for (int k = 0; k < ranges.size(); k++) {
@@ -298,6 +312,7 @@ public final class NameDetector implements Detector {
                 Token first = tokens.get(i + 2);
                 if (!comma.is(',') || !text.adjacentOnLine(last, comma) || !text.adjacentOnLine(comma, first)
                         || !nameLike(last) || !nameLike(first) || vocabulary(last) || vocabulary(first)
+                        || excluded(last) || excluded(first) || stateName(first)
                         || CALENDAR_WORDS.contains(first.lower()) || UsStates.isStateName(first.text())
                         || UsStates.NOT_LOCAL.contains(first.lower())) {
                     continue;
@@ -384,9 +399,13 @@ public final class NameDetector implements Detector {
                         && dictName(words.get(words.size() - 1).lower());
                 long unknown = words.stream().filter(w -> !dictName(w.lower())).count();
                 boolean nameAndUnknown = titleCased && dictWords >= 1 && unknown >= 1
-                        && words.stream().noneMatch(this::vocabulary);
+                        && words.stream().noneMatch(this::notName);
+                boolean middleInitial = !capsLine && initials && words.size() >= 2
+                        && words.stream().allMatch(w -> w.isTitleCase() && !notName(w))
+                        && words.stream().noneMatch(w -> lex.isCommonWord(w.lower()) && !dictName(w.lower()))
+                        && !isInitial(tokens.get(start)) && !isInitial(tokens.get(end));
                 accept = (strongWords >= 1 && dictWords >= 1) || titleCasedPair || nameAndUnknown
-                        || (initials && dictWords >= 1);
+                        || (initials && dictWords >= 1) || middleInitial;
             } else {
                 Token w = words.get(0);
                 boolean midSentenceGivenName = !capsLine && w.isTitleCase() && lex.isFirstName(w.lower())
@@ -394,7 +413,8 @@ public final class NameDetector implements Detector {
                 accept = (strongWords == 1 && w.text().length() >= (capsLine ? 4 : 3))
                         || (initials && dictName(w.lower()) && (w.isTitleCase() || capsLine))
                         || (initials && isInitial(tokens.get(start)) && !capsLine && w.isTitleCase() && !notName(w)
-                            && !lex.isCommonWord(w.lower()) && w.text().length() >= 4)
+                            && !lex.isCommonWord(w.lower()) && w.text().length() >= 4
+                            && !ENGLISH_SUFFIX.matcher(w.lower()).find())
                         || midSentenceGivenName;
             }
             if (accept) {
@@ -442,6 +462,44 @@ public final class NameDetector implements Detector {
             }
         }
 
+        /** "Keanu (DOB 11/27/2020)", "SMITH, JOHN DOB: ...": the capitalised words right before a date of birth. */
+        void birthDates() {
+            Matcher m = BIRTH_DATE.matcher(text.text());
+            while (m.find()) {
+                Token last = text.tokenBefore(m.start());
+                if (last == null || !last.isWord()) {
+                    continue;
+                }
+                int end = last.index();
+                int start = end + 1;
+                boolean comma = false;
+                for (int k = end; k >= 0 && end - k < 6; k--) {
+                    Token t = tokens.get(k);
+                    if (k < end && !text.adjacentOnLine(t, tokens.get(k + 1))) {
+                        break;
+                    }
+                    if (t.is(',') && !comma && k < end) {
+                        comma = true;
+                        continue;
+                    }
+                    if (t.is('.') && k > 0 && isInitial(tokens.get(k - 1))) {
+                        continue;
+                    }
+                    if (!(isInitial(t) || (nameLike(t) && !vocabulary(t) && !excluded(t) && !stateName(t)
+                            && !(lex.isCommonWord(t.lower()) && !dictName(t.lower()))))) {
+                        break;
+                    }
+                    start = k;
+                }
+                while (start <= end && !tokens.get(start).isWord()) {
+                    start++;
+                }
+                if (start <= end) {
+                    add(start, end, 0.85);
+                }
+            }
+        }
+
         /** Whether most words of the token's line are capitalised (a heading or a form label line). */
         private boolean headingLine(Token t) {
             int words = 0;
@@ -467,8 +525,8 @@ public final class NameDetector implements Detector {
             for (int[] r : ranges) {
                 for (int k = r[0]; k <= r[1]; k++) {
                     Token t = tokens.get(k);
-                    if (t.isWord() && t.text().length() >= 3 && !isInitial(t) && !notName(t)
-                            && !(lex.isCommonWord(t.lower()) && !t.isTitleCase())) {
+                    if (t.isWord() && t.text().length() >= 2 && !isInitial(t) && !vocabulary(t) && !excluded(t)
+                            && !PARTICLES.contains(t.lower()) && !SUFFIXES.contains(t.lower())) {
                         known.add(t.lower());
                     }
                 }
@@ -480,7 +538,8 @@ public final class NameDetector implements Detector {
                 if (named[t.index()] || !t.isCapitalized() || !known.contains(t.lower()) || eponymFollows(t.index())) {
                     continue;
                 }
-                if (text.inCapsLine(t) && lex.isCommonWord(t.lower())) {
+                boolean ambiguous = lex.isCommonWord(t.lower()) || notName(t) || t.text().length() <= 2;
+                if (ambiguous && (text.inCapsLine(t) || !t.isTitleCase() || text.startsSentence(t))) {
                     continue;
                 }
                 if (t.isAllCaps() && !text.inCapsLine(t) && t.text().length() <= 3) {
@@ -515,8 +574,10 @@ public final class NameDetector implements Detector {
                         break;
                     }
                     Token u = text.token(j + 1);
-                    boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && !notName(u)
-                            && (lex.isFirstName(u.lower()) || isInitial(u));
+                    boolean cued = evidence == Evidence.TITLE || evidence == Evidence.LABEL;
+                    boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && (cued || !vocabulary(u))
+                            && !excluded(u) && !stateName(u) && (lex.isFirstName(u.lower()) || isInitial(u)
+                                || (cued && !lex.isCommonWord(u.lower()) && endsName(u)));
                     boolean suffix = u != null && SUFFIXES.contains(u.lower());
                     if (firstName || suffix) {
                         commaUsed = true;
@@ -553,9 +614,18 @@ public final class NameDetector implements Detector {
             return last;
         }
 
+        /** Whether nothing name-like follows {@code t} on its line, apart from an initial or a record label. */
+        private boolean endsName(Token t) {
+            Token next = text.token(t.index() + 1);
+            if (next == null || !next.isWord() || text.newlineBetween(t, next)) {
+                return true;
+            }
+            return isInitial(next) || dictName(next.lower()) || RECORD_LABELS.contains(next.lower());
+        }
+
         private boolean acceptFirst(Token t, Evidence evidence) {
             if (isInitial(t)) {
-                return evidence != Evidence.WEAK;
+                return (evidence == Evidence.TITLE || evidence == Evidence.LABEL) && initialAt(t.index());
             }
             if (!t.isWord() || !t.isCapitalized() || t.text().length() < 2) {
                 return false;
@@ -566,13 +636,13 @@ public final class NameDetector implements Detector {
             boolean capsLine = text.inCapsLine(t);
             if (FUNCTION_WORDS.contains(lower) || CALENDAR_WORDS.contains(lower)
                     || (vocabulary(t) && evidence != Evidence.TITLE) || (common && !dict)
-                    || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.isStateName(t.text())
-                    || UsStates.NOT_LOCAL.contains(lower)) {
+                    || isTitle(t) || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower)
+                    || (stateName(t) && evidence != Evidence.LABEL && evidence != Evidence.TITLE)) {
                 return false;
             }
             switch (evidence) {
                 case TITLE:
-                    return true;
+                    return !(t.isAllCaps() && !capsLine && t.text().length() <= 3 && !dict);
                 case LABEL:
                     return nameLike(t);
                 case WEAK:
@@ -600,11 +670,28 @@ public final class NameDetector implements Detector {
                 Token next = text.token(t.index() + 1);
                 return next != null && next.is('.');
             }
-            if (!nameLike(t) || excluded(t)) {
+            if (!nameLike(t) || excluded(t) || stateName(t)) {
                 return false;
             }
             String lower = t.lower();
-            return dictName(lower) || (!notName(t) && !lex.isCommonWord(lower) && !text.inCapsLine(t) && t.isTitleCase());
+            if (dictName(lower)) {
+                return true;
+            }
+            if (notName(t) || lex.isCommonWord(lower)) {
+                return false;
+            }
+            return text.inCapsLine(t) ? t.text().length() >= 4 && strongNeighbour(t) : t.isTitleCase();
+        }
+
+        /** Whether the word next to {@code t} on its line is a dictionary name that is not an ordinary word. */
+        private boolean strongNeighbour(Token t) {
+            for (int step : new int[] {-1, 1}) {
+                Token n = text.token(t.index() + step);
+                if (n != null && n.isWord() && !text.newlineBetween(step < 0 ? n : t, step < 0 ? t : n) && strong(n)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A dictionary name that is not an ordinary word or a clinical term. */
@@ -617,15 +704,32 @@ public final class NameDetector implements Detector {
             if (!t.isWord() || !t.isCapitalized()) {
                 return false;
             }
-            boolean acronym = t.isAllCaps() && !text.inCapsLine(t) && (t.text().length() <= 3 || !dictName(t.lower()));
+            boolean dict = dictName(t.lower());
+            boolean acronym = t.isAllCaps() && !text.inCapsLine(t)
+                    && (dict ? t.text().length() <= 3 && !capitalNeighbour(t) : t.text().length() < 4 || !capitalNeighbour(t));
             return !acronym;
+        }
+
+        /** Whether the nearest word before or after (across one comma) is also written in capitals. */
+        private boolean capitalNeighbour(Token t) {
+            for (int step : new int[] {-1, 1}) {
+                Token n = text.token(t.index() + step);
+                if (n != null && n.is(',')) {
+                    n = text.token(n.index() + step);
+                }
+                if (n != null && n.isAllCaps() && n.text().length() >= 2 && dictName(n.lower())
+                        && !text.newlineBetween(step < 0 ? n : t, step < 0 ? t : n)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Titles, credentials, pronouns, calendar words, states and countries: never part of a name. */
         private boolean excluded(Token t) {
             String lower = t.lower();
             return CALENDAR_WORDS.contains(lower) || FUNCTION_WORDS.contains(lower) || isTitle(t)
-                    || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower) || stateName(t);
+                    || CREDENTIAL_WORDS.contains(lower) || UsStates.NOT_LOCAL.contains(lower);
         }
 
         /** A state name, alone or as the last word of one ("New York", "North Carolina"). */
@@ -700,6 +804,11 @@ public final class NameDetector implements Detector {
         }
 
         private boolean eponymFollows(int index) {
+            Token of = text.token(index - 1);
+            Token head = text.token(index - 2);
+            if (of != null && head != null && of.lower().equals("of") && EPONYM_HEADS.contains(head.lower())) {
+                return true;
+            }
             int k = index + 1;
             Token next = text.token(k);
             if (next != null && (next.lower().equals("'s") || next.lower().equals("\u2019s") || next.is('-'))) {
@@ -720,8 +829,22 @@ public final class NameDetector implements Detector {
             return t != null && isInitial(t);
         }
 
+        /** A single capital letter used as an initial: not a unit after a number, and "A"/"I" only with a dot. */
         private boolean isInitial(Token t) {
-            return t.text().length() == 1 && Character.isUpperCase(t.text().charAt(0));
+            if (t.text().length() != 1 || !Character.isUpperCase(t.text().charAt(0))) {
+                return false;
+            }
+            Token previous = text.token(t.index() - 1);
+            if (previous != null && previous.isNumber() && text.adjacentOnLine(previous, t)) {
+                return false;
+            }
+            char before = t.start() == 0 ? ' ' : text.text().charAt(t.start() - 1);
+            if (before == '/' || before == '-' || Character.isLetterOrDigit(before)) {
+                return false;
+            }
+            Token next = text.token(t.index() + 1);
+            boolean dotted = next != null && next.is('.') && next.start() == t.end();
+            return dotted || !(t.text().equals("A") || t.text().equals("I"));
         }
 
         private void add(int start, int end, double confidence) {
@@ -735,6 +858,13 @@ public final class NameDetector implements Detector {
                 end--;
             }
             if (end < start || !tokens.get(start).isWord()) {
+                return;
+            }
+            boolean word = false;
+            for (int k = start; k <= end && !word; k++) {
+                word = tokens.get(k).isWord() && tokens.get(k).text().length() >= 2;
+            }
+            if (!word) {
                 return;
             }
             for (int k = start; k <= end; k++) {

@@ -28,7 +28,8 @@ class AgeDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"89 y/o male", "45 yo F", "Age: 67", "Given 90 mg IV", "T 99 F, HR 92", "a 60-year-old"})
+    @ValueSource(strings = {"89 y/o male", "45 yo F", "Age: 67", "Given 90 mg IV", "T 99 F, HR 92", "a 60-year-old",
+        "the firm has existed for 95 years, then merged"})
     void ignoresOtherNumbers(String text) {
         assertEquals(List.of(), Phi.texts(detector, text));
     }
