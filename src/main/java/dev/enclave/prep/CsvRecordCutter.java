@@ -1,9 +1,7 @@
 package dev.enclave.prep;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.enclave.prep.LineReader.Line;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -19,19 +17,15 @@ import java.util.NoSuchElementException;
  * between records are skipped and counted. Field parsing is left to Commons CSV ({@link CsvRowParser}).
  */
 final class CsvRecordCutter implements Iterator<RawRecord> {
-    private final InputStream in;
+    private final LineReader reader;
     private final int maxRecordBytes;
     private final Deque<Line> pushedBack = new ArrayDeque<>();
     private Deque<Line> lastRecordLines = new ArrayDeque<>();
-    private long nextLineNumber = 1;
-    private boolean eof;
     private long blankLines;
     private RawRecord next;
 
-    private record Line(long number, byte[] bytes) {}
-
     CsvRecordCutter(InputStream in, int maxRecordBytes) {
-        this.in = in;
+        this.reader = new LineReader(in);
         this.maxRecordBytes = maxRecordBytes;
     }
 
@@ -113,32 +107,7 @@ final class CsvRecordCutter implements Iterator<RawRecord> {
     }
 
     private Line nextLine() {
-        if (!pushedBack.isEmpty()) {
-            return pushedBack.removeFirst();
-        }
-        if (eof) {
-            return null;
-        }
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256);
-        try {
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                line.write(b);
-            }
-            if (b < 0) {
-                eof = true;
-                if (line.size() == 0) {
-                    return null;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        byte[] bytes = line.toByteArray();
-        if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
-            bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
-        }
-        return new Line(nextLineNumber++, bytes);
+        return pushedBack.isEmpty() ? reader.next() : pushedBack.removeFirst();
     }
 
     private static long countQuotes(byte[] bytes) {

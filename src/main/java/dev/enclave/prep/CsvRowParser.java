@@ -7,14 +7,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Turns one {@link RawRecord} into its fields with Commons CSV (RFC 4180), or into the reason it cannot be used: bytes
- * that are not UTF-8, CSV syntax errors (with Commons CSV's position), a field count unlike the header's.
+ * Turns one {@link RawRecord} into its fields with Commons CSV's RFC 4180 rules, or into the reason it cannot be used:
+ * bytes that are not UTF-8, CSV syntax errors (with Commons CSV's position), a field count unlike the header's. Well
+ * formed records take a direct path that gives the fields Commons CSV would give; any record that path is not sure
+ * of (a carriage return, a line break outside quotes, a quote that does not close, characters after a closing quote)
+ * goes through Commons CSV itself, which decides and words the error.
  */
 final class CsvRowParser implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -58,12 +62,73 @@ final class CsvRowParser implements Serializable {
 
     /** Parses a single CSV record; used for the header too. */
     static List<String> fields(String record) throws IOException {
+        List<String> quick = quickFields(record);
+        return quick != null ? quick : commonsFields(record);
+    }
+
+    /** Commons CSV's fields for one record. */
+    static List<String> commonsFields(String record) throws IOException {
         try (CSVParser parser = CSVParser.parse(record, FORMAT)) {
             List<CSVRecord> records = parser.getRecords();
             if (records.size() != 1) {
                 throw new IOException("expected one record, found " + records.size());
             }
             return records.get(0).toList();
+        }
+    }
+
+    /**
+     * The fields of a record in the common, well-formed case, exactly as Commons CSV's RFC 4180 format reads them
+     * (quotes open a field only as its first character, {@code ""} inside quotes is a quote, whitespace between a
+     * closing quote and the delimiter is skipped); null when the record needs Commons CSV to decide.
+     */
+    static List<String> quickFields(String record) {
+        if (record.indexOf('\r') >= 0) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        int length = record.length();
+        int at = 0;
+        while (true) {
+            if (at < length && record.charAt(at) == '"') {
+                StringBuilder field = new StringBuilder();
+                at++;
+                while (true) {
+                    int quote = record.indexOf('"', at);
+                    if (quote < 0) {
+                        return null;
+                    }
+                    field.append(record, at, quote);
+                    if (quote + 1 < length && record.charAt(quote + 1) == '"') {
+                        field.append('"');
+                        at = quote + 2;
+                    } else {
+                        at = quote + 1;
+                        break;
+                    }
+                }
+                while (at < length && record.charAt(at) != ',') {
+                    char c = record.charAt(at);
+                    if (c == '\n' || !Character.isWhitespace(c)) {
+                        return null;
+                    }
+                    at++;
+                }
+                fields.add(field.toString());
+            } else {
+                int comma = record.indexOf(',', at);
+                int fieldEnd = comma < 0 ? length : comma;
+                int newline = record.indexOf('\n', at);
+                if (newline >= 0 && newline < fieldEnd) {
+                    return null;
+                }
+                fields.add(record.substring(at, fieldEnd));
+                at = fieldEnd;
+            }
+            if (at >= length) {
+                return fields;
+            }
+            at++; // the delimiter
         }
     }
 

@@ -40,8 +40,9 @@ final class DeidentifyRows implements MapPartitionsFunction<Row, Row> {
                 for (PhiSpan span : redaction.spans()) {
                     counts.merge(span.type().name(), 1, Integer::sum);
                 }
-                return RowFactory.create(row.getAs(InputRows.ID), group, redaction.text(),
-                        row.getAs(InputRows.LABEL), scala.jdk.javaapi.CollectionConverters.asScala(counts));
+                return RowFactory.create(row.getAs(InputRows.SOURCE), row.getAs(InputRows.LINE), row.getAs(InputRows.ID),
+                        group, redaction.text(), row.getAs(InputRows.LABEL),
+                        scala.jdk.javaapi.CollectionConverters.asScala(counts));
             }
         };
     }

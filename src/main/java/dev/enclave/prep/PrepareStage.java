@@ -5,16 +5,16 @@ import static org.apache.spark.sql.functions.col;
 import dev.enclave.EnclaveException;
 import dev.enclave.deid.Deidentifier;
 import dev.enclave.model.HfModelFolder;
-import dev.enclave.model.TextEncoderFactory;
 import dev.enclave.run.FileRecord;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
 import dev.enclave.spec.PipelineSpec;
-import dev.enclave.spec.TaskSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -22,12 +22,27 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The Spark data preparation: ingest with line numbers, quarantine, de-identify, split by group, tokenise, and write
- * {@code prepared/<split>.parquet} and {@code quarantine/quarantined.json}. Every input row is accounted for: the
- * manifest's {@code prepare} entry holds rows in, rows out and quarantined rows per reason, and they add up.
+ * The Spark data preparation, in steps: ingest (with line numbers and quarantine), deidentify, dedup, filter, split
+ * (by group, then a cross-split near-duplicate check), format (tokenise per task). It writes
+ * {@code prepared/<split>.parquet}, {@code quarantine/quarantined.json}, {@code prepare/filtered.json} (every
+ * filtered row's file, line, id, step and reason) and {@code prepare/duplicate-clusters.json}. Every input row is
+ * accounted for: the manifest's {@code prepare} entry holds, per step, rows in, rows out, quarantined and filtered
+ * rows per reason, and the stage fails if they do not add up.
  */
 public final class PrepareStage implements Stage {
     public static final String NAME = "prepare";
+
+    private final BiConsumer<String, Long> stepTimes;
+
+    /** A stage that reports nothing beyond the manifest. */
+    public PrepareStage() {
+        this((step, nanos) -> { });
+    }
+
+    /** A stage that also reports each step's wall time in nanoseconds (for benchmarks; times never enter the run). */
+    public PrepareStage(BiConsumer<String, Long> stepTimes) {
+        this.stepTimes = stepTimes;
+    }
 
     @Override
     public String name() {
@@ -37,65 +52,116 @@ public final class PrepareStage implements Stage {
     @Override
     public void run(RunContext run) {
         PipelineSpec spec = run.spec();
-        boolean labelled = spec.task().type() == TaskSpec.Type.CLASSIFICATION;
         Path input = run.policy().resolve(spec.data().path(), "data.path");
-        TextEncoderFactory encoders = new TextEncoderFactory(run.policy().resolve(spec.model().path(), "model.path")
-                .resolve(HfModelFolder.TOKENIZER_FILE).toString(), spec.task().maxTokens());
+        Path modelDir = run.policy().resolve(spec.model().path(), "model.path");
+        String tokenizerFile = modelDir.resolve(HfModelFolder.TOKENIZER_FILE).toString();
         run.files().recordRead(NAME, input, null);
         SparkSession spark = SparkSessions.of(run);
+        StepTally tally = new StepTally();
+        try {
+            prepare(run, spark, input, modelDir, tokenizerFile, tally);
+        } finally {
+            tally.release();
+        }
+    }
 
-        Dataset<Row> ingested = Quarantine.markDuplicateIds(
-                        CsvIngest.read(spark, input, spec.data().path(), spec.data(), labelled))
+    private void prepare(RunContext run, SparkSession spark, Path input, Path modelDir, String tokenizerFile,
+            StepTally tally) {
+        PipelineSpec spec = run.spec();
+        boolean labelled = spec.task().usesLabel();
+        long started = System.nanoTime();
+
+        Dataset<Row> ingested = Ingest.read(spark, input, spec.data().path(), spec.data(), labelled)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         long rowsIn = ingested.count();
         Dataset<Row> quarantined = ingested.filter(col(InputRows.REASON).isNotNull());
         Map<String, Long> quarantinedByReason = Quarantine.countByReason(quarantined);
-        long quarantinedRows = quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
-        FileRecord quarantineFile = SplitWriter.write(run, NAME,
+        long quarantinedRows = StepSummary.sum(quarantinedByReason);
+        Path quarantineFile = run.folder().quarantine().resolve("quarantined.json");
+        run.manifest().addFile(SplitWriter.write(run, NAME,
                 quarantined.select(InputRows.SOURCE, InputRows.LINE, InputRows.REASON, InputRows.MESSAGE,
                         InputRows.ID, InputRows.GROUP, InputRows.RAW),
-                List.of(col(InputRows.SOURCE), col(InputRows.LINE)),
-                run.folder().quarantine().resolve("quarantined.json"), SplitWriter.Format.JSON, quarantinedRows);
-        run.manifest().addFile(quarantineFile);
+                List.of(col(InputRows.SOURCE), col(InputRows.LINE)), quarantineFile, SplitWriter.Format.JSON,
+                quarantinedRows));
+        tally.ingest(rowsIn, quarantinedByReason);
+        started = lap("ingest", started);
         double fraction = rowsIn == 0 ? 0 : (double) quarantinedRows / rowsIn;
         if (fraction > spec.data().maxQuarantinedFraction()) {
-            run.manifest().putStage(NAME, PrepareSummary.quarantineOnly(rowsIn, quarantinedByReason));
+            ingested.unpersist();
+            run.manifest().putStage(NAME, PrepareSummary.quarantineOnly(tally.steps()));
             run.writeManifest(NAME);
-            throw EnclaveException.badInput(String.format(java.util.Locale.ROOT,
+            throw EnclaveException.badInput(String.format(Locale.ROOT,
                     "%s: %d of %d rows (%.1f%%) were quarantined, over data.max_quarantined_fraction %.1f%%; "
                             + "reasons %s; see %s", spec.data().path(), quarantinedRows, rowsIn, 100 * fraction,
                     100 * spec.data().maxQuarantinedFraction(), quarantinedByReason,
-                    run.folder().relative(run.folder().quarantine().resolve("quarantined.json"))));
+                    run.folder().relative(quarantineFile)));
         }
 
         Dataset<Row> accepted = ingested.filter(col(InputRows.REASON).isNull())
-                .select(InputRows.ID, InputRows.GROUP, InputRows.TEXT, InputRows.LABEL)
+                .select(InputRows.SOURCE, InputRows.LINE, InputRows.ID, InputRows.GROUP, InputRows.TEXT,
+                        InputRows.LABEL)
                 .repartition(spark.sparkContext().defaultParallelism(), col(InputRows.ID));
-        Dataset<Row> deidentified = accepted
-                .mapPartitions(new DeidentifyRows(deidentifier(spec)), Encoders.row(PreparedRows.DEIDENTIFIED))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        long rowsOut = deidentified.count();
+        Dataset<Row> deidentified = tally.lossless("deidentify", accepted.mapPartitions(
+                new DeidentifyRows(deidentifier(spec)), Encoders.row(PreparedRows.DEIDENTIFIED)), null);
         ingested.unpersist();
+        Map<String, Long> phiReplaced = phiCounts(deidentified);
+        started = lap("deidentify", started);
 
-        Dataset<Row> split = GroupSplitter.split(spark, deidentified, spec.split(), spec.seed(), labelled);
-        Dataset<Row> tokenised = split
-                .mapPartitions(new TokeniseRows(encoders, spec.data().labels()),
-                        Encoders.row(PreparedRows.TOKENISED))
+        DuplicateRemoval.Clusters clusters = DuplicateRemoval.find(deidentified, spec.dedup(), spec.seed());
+        run.manifest().addFile(run.files().writeJson(NAME, prepareFolder(run).resolve("duplicate-clusters.json"),
+                clusters));
+        Dataset<Row> unique = tally.marked("dedup", DuplicateRemoval.mark(deidentified, clusters), null);
+        started = lap("dedup", started);
+
+        Dataset<Row> kept = TextFilters.any(spec.filters())
+                ? tally.marked("filter", unique.mapPartitions(new TextFilters(spec.filters(), tokenizerFile),
+                        Encoders.row(TextFilters.markedSchema(unique.schema()))), null)
+                : tally.unchanged("filter", unique);
+        started = lap("filter", started);
+
+        Dataset<Row> assigned = GroupSplitter.split(spark, kept, spec.split(), spec.seed(), labelled)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        CrossSplitCheck.Outcome check = CrossSplitCheck.run(assigned, spec.dedup(), spec.seed());
+        Dataset<Row> split = tally.marked("split", check.marked(), null);
+        assigned.unpersist();
+        started = lap("split", started);
 
-        PrepareSummary summary = PrepareSummary.of(rowsIn, rowsOut, quarantinedByReason,
-                phiCounts(deidentified), SplitStatistics.of(tokenised));
-        summary.checkAccounting();
+        PreparedExamples examples = PreparedExamples.format(split, spec, modelDir, tokenizerFile, tally);
+        PrepareSummary summary = PrepareSummary.of(tally.steps(), phiReplaced, PrepareSummary.Dedup.of(clusters),
+                check.result(), examples.statistics(), examples.output().schema());
+        started = lap("format", started);
         run.manifest().putStage(NAME, summary);
         for (String name : GroupSplitter.SPLITS) {
-            Dataset<Row> rows = tokenised.filter(col(PreparedRows.SPLIT).equalTo(name)).drop(PreparedRows.SPLIT);
-            FileRecord file = SplitWriter.write(run, NAME, rows, List.of(col(PreparedRows.ID)),
-                    run.folder().preparedSplit(name), SplitWriter.Format.PARQUET, summary.splits().get(name).rows());
-            run.manifest().addFile(file);
+            Dataset<Row> rows = examples.output().filter(col(PreparedRows.SPLIT).equalTo(name))
+                    .drop(PreparedRows.SPLIT);
+            SplitStatistics.Split figures = summary.splits().get(name);
+            run.manifest().addFile(SplitWriter.write(run, NAME, rows, List.of(col(PreparedRows.ID)),
+                    run.folder().preparedSplit(name), SplitWriter.Format.PARQUET,
+                    figures.sequences() == null ? figures.rows() : figures.sequences()));
         }
-        tokenised.unpersist();
-        deidentified.unpersist();
+        run.manifest().addFile(writeFiltered(run, spark, tally));
+        examples.release();
+        lap("write", started);
+    }
 
+    private FileRecord writeFiltered(RunContext run, SparkSession spark, StepTally tally) {
+        Dataset<Row> filtered = tally.filteredRows();
+        long count = tally.steps().stream().mapToLong(s -> StepSummary.sum(s.filtered())).sum();
+        if (filtered == null) {
+            filtered = spark.createDataFrame(List.of(), StepTally.FILTERED);
+        }
+        return SplitWriter.write(run, NAME, filtered, List.of(col(InputRows.SOURCE), col(InputRows.LINE)),
+                prepareFolder(run).resolve("filtered.json"), SplitWriter.Format.JSON, count);
+    }
+
+    private static Path prepareFolder(RunContext run) {
+        return run.folder().root().resolve(NAME);
+    }
+
+    private long lap(String step, long started) {
+        long now = System.nanoTime();
+        stepTimes.accept(step, now - started);
+        return now;
     }
 
     private static Deidentifier deidentifier(PipelineSpec spec) {

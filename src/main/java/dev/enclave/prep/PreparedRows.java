@@ -16,15 +16,20 @@ public final class PreparedRows {
     public static final String TRUNCATED = "truncated";
     public static final String SPLIT = GroupSplitter.SPLIT;
 
-    /** After de-identification: the text is redacted and {@link #PHI_SPANS} counts what was replaced, per kind. */
+    /**
+     * After de-identification: the text is redacted and {@link #PHI_SPANS} counts what was replaced, per kind. Source
+     * and line stay with the row, so a row filtered out later can still be traced to its record.
+     */
     public static final StructType DEIDENTIFIED = new StructType()
+            .add(InputRows.SOURCE, DataTypes.StringType, false)
+            .add(InputRows.LINE, DataTypes.LongType, false)
             .add(ID, DataTypes.StringType, false)
             .add(GROUP, DataTypes.StringType, false)
             .add(TEXT, DataTypes.StringType, false)
             .add(LABEL, DataTypes.StringType, true)
             .add(PHI_SPANS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), false);
 
-    /** The final rows: de-identified text, label index, token ids. */
+    /** The rows of {@code classification} and {@code masked-lm}: de-identified text, label index (-1: none), token ids. */
     public static final StructType TOKENISED = new StructType()
             .add(ID, DataTypes.StringType, false)
             .add(GROUP, DataTypes.StringType, false)

@@ -1,6 +1,6 @@
 package dev.enclave.prep;
 
-/** Why an input row was quarantined. The codes appear in quarantine files, the manifest and the report. */
+/** Why an input row was quarantined: it cannot be read, or it breaks a rule every row must meet. The codes appear in quarantine files, the manifest and the report. */
 public enum QuarantineReason {
     /** A quoted field never closes (before the end of the file or within the size limit). */
     UNBALANCED_QUOTE,
@@ -10,6 +10,12 @@ public enum QuarantineReason {
     WRONG_COLUMN_COUNT,
     /** The row's bytes are not valid UTF-8. */
     INVALID_UTF8,
+    /** JSON Lines: the line is not one valid JSON value. */
+    MALFORMED_JSON,
+    /** JSON Lines: the line is valid JSON but not an object. */
+    NOT_A_JSON_OBJECT,
+    /** JSON Lines: a role field (id, group, text, label) holds an object or an array. */
+    WRONG_FIELD_TYPE,
     MISSING_ID,
     MISSING_GROUP,
     /** The text is empty or only whitespace. */

@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param version spec format version; only {@value #FORMAT_VERSION} exists
  * @param name pipeline name, used in run folder names
  * @param seed fixes splits, surrogates, initialisation and data order
+ * @param dedup exact and near-duplicate removal
+ * @param filters rules that take rows out of the data set, each with a reason
  */
 public record PipelineSpec(
         Integer version,
@@ -17,6 +19,8 @@ public record PipelineSpec(
         ResidencySpec residency,
         DataSpec data,
         DeidSpec deid,
+        DedupSpec dedup,
+        FiltersSpec filters,
         SplitSpec split,
         ModelSpec model,
         TaskSpec task,
@@ -41,10 +45,18 @@ public record PipelineSpec(
         Checks.require(data, "data");
         Checks.require(model, "model");
         deid = Objects.requireNonNullElseGet(deid, DeidSpec::defaults);
+        dedup = Objects.requireNonNullElseGet(dedup, DedupSpec::defaults);
+        filters = Objects.requireNonNullElseGet(filters, FiltersSpec::defaults);
         split = Objects.requireNonNullElseGet(split, SplitSpec::defaults);
         task = Objects.requireNonNullElseGet(task, TaskSpec::defaults);
         training = Objects.requireNonNullElseGet(training, TrainingSpec::defaults);
         evaluation = Objects.requireNonNullElseGet(evaluation, EvaluationSpec::defaults);
         output = Objects.requireNonNullElseGet(output, OutputSpec::defaults);
+        if (task.usesLabel() && data.columns().label() == null) {
+            throw new SpecFieldException("data.columns.label", "missing 'data.columns.label': task type "
+                    + task.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                    + (task.type() == TaskSpec.Type.CLASSIFICATION ? "" : " with {label} in a template")
+                    + " needs a label column");
+        }
     }
 }
