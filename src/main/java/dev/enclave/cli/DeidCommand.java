@@ -8,6 +8,7 @@ import dev.enclave.deid.Redaction;
 import dev.enclave.deid.RedactionMode;
 import dev.enclave.deid.SourceDocument;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +35,10 @@ public final class DeidCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, description = "JSONL lines {\"id\",\"text\"}, or a .csv with a header.")
+    @Option(names = "--input", description = "JSONL lines {\"id\",\"text\"}, or a .csv with a header.")
     private Path input;
 
-    @Option(names = "--output", required = true, description = "JSONL lines {\"id\",\"text\",\"spans\"}.")
+    @Option(names = "--output", description = "JSONL lines {\"id\",\"text\",\"spans\"}.")
     private Path output;
 
     @Option(names = "--mode", defaultValue = "mask", description = "mask or surrogate (default: ${DEFAULT-VALUE}).")
@@ -58,6 +59,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (input == null || output == null) {
+            return fail("--input and --output are required (or use the score subcommand)");
+        }
         RedactionMode redactionMode;
         try {
             redactionMode = RedactionMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
@@ -68,13 +72,15 @@ public final class DeidCommand implements Callable<Integer> {
         try {
             List<SourceDocument> documents = DocumentFiles.readDocuments(input,
                     new DocumentFiles.Columns(idColumn, textColumn, groupColumn));
-            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
                 for (SourceDocument doc : documents) {
                     Redaction redaction = deid.redact(doc.text(), doc.group());
-                    DocumentFiles.writeRedaction(out, doc.id(), redaction);
+                    DocumentFiles.writeRedaction(writer, doc.id(), redaction);
                 }
             }
-            spec.commandLine().getOut().printf("de-identified %d documents into %s%n", documents.size(), output);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("de-identified %d documents into %s%n", documents.size(), output);
+            out.flush();
             return OK;
         } catch (DeidInputException e) {
             return fail(e.getMessage());
@@ -84,7 +90,9 @@ public final class DeidCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("ERROR: " + message);
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ERROR: " + message);
+        err.flush();
         return BAD_INPUT;
     }
 
@@ -106,10 +114,14 @@ public final class DeidCommand implements Callable<Integer> {
         public Integer call() {
             try {
                 DeidScorer.Report report = DeidScorer.score(DocumentFiles.readSpans(gold), DocumentFiles.readSpans(pred));
-                spec.commandLine().getOut().print(report.toMarkdown());
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(report.toMarkdown());
+                out.flush();
                 return OK;
             } catch (DeidInputException e) {
-                spec.commandLine().getErr().println("ERROR: " + e.getMessage());
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("ERROR: " + e.getMessage());
+                err.flush();
                 return BAD_INPUT;
             }
         }

@@ -2,6 +2,7 @@ package dev.enclave.cli;
 
 import dev.enclave.EnclaveException;
 import dev.enclave.residency.DjlNetworkSettings;
+import dev.enclave.residency.EgressGuard;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,10 @@ import picocli.CommandLine.ScopeType;
             TrainCommand.class,
             EvaluateCommand.class,
             ModelCommand.class,
+            ScoreCommand.class,
+            GenerateCommand.class,
+            DeidCommand.class,
+            AuditCommand.class,
             SampleDataCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
@@ -28,6 +33,7 @@ import picocli.CommandLine.ScopeType;
             "  enclave run pipelines/clinical-notes.yaml",
             "  enclave prepare pipelines/clinical-notes.yaml --run-dir runs/try1",
             "  enclave train runs/try1 && enclave evaluate runs/try1",
+            "  enclave audit verify runs/try1",
             "",
             "Exit codes: 0 success, 2 bad input or spec, 1 internal failure."
         })
@@ -56,6 +62,7 @@ public final class EnclaveCommand implements Runnable {
         cli.setExecutionExceptionHandler(EnclaveCommand::handle);
         try {
             DjlNetworkSettings.enforce();
+            EgressGuard.install();
         } catch (EnclaveException e) {
             cli.getErr().println("ERROR: " + e.getMessage());
             return e.exitCode();

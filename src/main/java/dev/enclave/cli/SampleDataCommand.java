@@ -5,6 +5,7 @@ import dev.enclave.sample.SampleDataGenerator;
 import dev.enclave.sample.Summary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,15 +31,15 @@ public final class SampleDataCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Summary summary = SampleDataGenerator.generate(out, seed);
         PrintWriter console = spec.commandLine().getOut();
-        console.printf("Wrote %s (seed %d, %,d bytes)%n", out, seed, summary.bytes());
-        console.printf("  clinical notes: %,d from %,d patients%n", summary.clinicalNotes(), summary.patients());
-        console.printf("    specialties: %s%n", summary.notesPerSpecialty());
-        console.printf("    note types:  %s%n", summary.notesPerType());
-        console.printf("  legal cases: %,d from %,d matters%n", summary.legalCases(), summary.matters());
-        console.printf("    case types:  %s%n", summary.casesPerType());
-        console.printf("  gold PHI spans:%n");
+        console.printf(Locale.ROOT, "Wrote %s (seed %d, %,d bytes)%n", out, seed, summary.bytes());
+        console.printf(Locale.ROOT, "  clinical notes: %,d from %,d patients%n", summary.clinicalNotes(), summary.patients());
+        console.printf(Locale.ROOT, "    specialties: %s%n", summary.notesPerSpecialty());
+        console.printf(Locale.ROOT, "    note types:  %s%n", summary.notesPerType());
+        console.printf(Locale.ROOT, "  legal cases: %,d from %,d matters%n", summary.legalCases(), summary.matters());
+        console.printf(Locale.ROOT, "    case types:  %s%n", summary.casesPerType());
+        console.printf(Locale.ROOT, "  gold PHI spans:%n");
         for (Map.Entry<PhiType, Integer> entry : summary.spansPerType().entrySet()) {
-            console.printf("    %-12s %,7d%n", entry.getKey(), entry.getValue());
+            console.printf(Locale.ROOT, "    %-12s %,7d%n", entry.getKey(), entry.getValue());
         }
         console.flush();
         return 0;

@@ -8,18 +8,19 @@ import java.util.regex.Pattern;
 /**
  * Street addresses: a house number, an optional direction, one to four capitalised street-name words (or an
  * ordinal such as 5th) and a street suffix (Street, St., Ave, Road, Blvd, Lane, Way, Court...), then an optional
- * direction and unit (Apt 4B, Suite 200, #12); also post-office boxes and numbered routes. City, state and ZIP
- * that follow are left to the location and ZIP detectors.
+ * direction and unit (Apt 4B, Suite 200, #12); also post-office boxes, numbered routes, intersections ("Oak Blvd
+ * and Halsted St") and street names after a residence cue ("lives off Cedar Rd."). City, state and ZIP that follow
+ * are left to the location and ZIP detectors.
  */
 public final class AddressDetector implements Detector {
 
-    private static final String NUMBER = "\\d{1,6}(?:-?[A-Za-z](?![\\w]))?(?:-\\d{1,5})?";
+    private static final String NUMBER = "\\d{1,6}(?:/\\d)?(?:-?[A-Za-z](?![\\w]))?(?:-\\d{1,5})?";
     private static final String DIRECTION = "(?:[NSEW]|NE|NW|SE|SW|North|South|East|West|NORTH|SOUTH|EAST|WEST)\\.?";
     private static final String NAME_WORD = "(?:[A-Z][A-Za-z'\u2019.-]*|\\d{1,3}(?:st|nd|rd|th|ST|ND|RD|TH))";
     private static final String SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court"
             + "|Ct|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Pike|Loop|Alley|Plaza"
             + "|Plz|Row|Crescent|Expressway|Expy|Freeway|Fwy|Turnpike|Tpke|Causeway|Path|Run|Walk|Ridge|Heights|Hts"
-            + "|Crossing|Commons|Point|Pt|Landing|Hollow|Glen|Cove|Bend|Court|Mall|Mews|Gardens|Park|Grove|Hill"
+            + "|Crossing|Commons|Point|Landing|Hollow|Glen|Cove|Bend|Mall|Mews|Gardens|Park|Grove|Hill"
             + "|Manor|Close|Green)";
     private static final String UNIT = "(?:,?\\s*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot"
             + "|Trlr|Box|APT|SUITE|STE|UNIT|BLDG|FLOOR|FL|ROOM|RM|LOT)\\.?\\s*#?\\s*[A-Za-z0-9][A-Za-z0-9-]{0,5}"
@@ -27,6 +28,15 @@ public final class AddressDetector implements Detector {
     private static final Pattern STREET = Pattern.compile("(?<![\\w.,/\\-])" + NUMBER + "\\s+(?:" + DIRECTION + "\\s+)?"
             + "(?:" + NAME_WORD + "\\s+){1,4}(?:" + SUFFIX + "|" + SUFFIX.toUpperCase(java.util.Locale.ROOT) + ")"
             + "(?![\\w'])\\.?(?:\\s+" + DIRECTION + "(?![\\w]))?" + UNIT + "?");
+    private static final String STREET_NAME = "(?:" + DIRECTION + "\\s+)?(?:" + NAME_WORD + "\\s+){1,3}(?:" + SUFFIX + "|"
+            + SUFFIX.toUpperCase(java.util.Locale.ROOT) + ")(?![\\w'])\\.?";
+    private static final Pattern INTERSECTION = Pattern.compile("(?<![\\w])" + STREET_NAME
+            + "\\s+(?:and|AND|&|at|AT|/)\\s+" + STREET_NAME);
+    private static final Pattern CUED_STREET = Pattern.compile("(?i:\\b(?:lives?|living|resides?|residing|located"
+            + "|home|house|apartment|apt|corner|walking|driving|crossing|parked)\\s+(?:off|on|at|near|of)(?:\\s+of)?\\s+)"
+            + "(" + STREET_NAME + ")");
+    private static final Pattern FUNCTION_WORD = Pattern.compile(
+            "(?<=\\s)(?:AND|OR|THE|OF|TO|WITH|FOR|IN|ON|AT|BY|WAS|IS|ARE|WERE|HAS|HAD|PER|FAILED|TIMES)(?=\\s)");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s*Box\\s+#?\\d{1,6}\\b");
     private static final Pattern ROUTE = Pattern.compile(
             "(?<![\\w.,/\\-])\\d{1,6}\\s+(?:(?:State|County|US|U\\.S\\.)\\s+)?(?:Route|Rte|Highway|Hwy|RR)\\.?\\s+\\d{1,4}\\b");
@@ -39,14 +49,18 @@ public final class AddressDetector implements Detector {
     @Override
     public List<PhiSpan> detect(AnalyzedText text) {
         List<PhiSpan> out = new ArrayList<>();
-        for (Pattern p : new Pattern[] {STREET, PO_BOX, ROUTE}) {
+        for (Pattern p : new Pattern[] {STREET, PO_BOX, ROUTE, INTERSECTION, CUED_STREET}) {
             Matcher m = p.matcher(text.text());
             while (m.find()) {
-                int end = m.end();
-                while (end > m.start() && (text.text().charAt(end - 1) == ',' || text.text().charAt(end - 1) == ' ')) {
+                if ((p == STREET || p == ROUTE) && FUNCTION_WORD.matcher(m.group()).find()) {
+                    continue;
+                }
+                int start = p == CUED_STREET ? m.start(1) : m.start();
+                int end = p == CUED_STREET ? m.end(1) : m.end();
+                while (end > start && (text.text().charAt(end - 1) == ',' || text.text().charAt(end - 1) == ' ')) {
                     end--;
                 }
-                out.add(text.span(m.start(), end, PhiType.ADDRESS, id(), 0.9));
+                out.add(text.span(start, end, PhiType.ADDRESS, id(), p == CUED_STREET ? 0.75 : 0.9));
             }
         }
         return out;

@@ -16,9 +16,12 @@ public final class AgeDetector implements Detector {
             + "(?=\\s*-?\\s*(?:y/o|y\\.o\\.?|yo(?:[mf])?|y(?:ea)?rs?\\.?[\\s-]*old|y(?:ea)?r[\\s-]*old"
             + "|y(?:ea)?rs?\\s+of\\s+age|y\\.?o\\.?\\s*(?:m|f|male|female))(?![\\p{L}]))");
     private static final Pattern CUE_THEN_NUMBER = Pattern.compile(
-            "(?i)\\b(?:aged?|age\\s*:|age\\s+of|at\\s+age|age\\s+is|age\\s+was|age\\s*=)\\s*(" + OVER_89 + ")(?![\\d.,/])");
+            "(?i)\\b(?:aged?|age\\s*:|age\\s+of|at\\s+age|age\\s+is|age\\s+was|age\\s*=)\\s*(" + OVER_89 + ")(?![\\d/]|[.,]\\d)");
     private static final Pattern NUMBER_THEN_SEX = Pattern.compile(
             "(?m)(?:^\\s*|\\b(?:[Aa]n?|is|[Pp]t|[Pp]atient|[Tt]his|IS|PT|PATIENT|THIS)\\s+)(" + OVER_89 + ")\\s?(?:M|F|yoM|yoF)\\b");
+    private static final Pattern NUMBER_THEN_YEARS = Pattern.compile(
+            "(?i)(?<![\\d.,/])(" + OVER_89 + ")\\s*(?:yrs?|years?)\\.?(?=\\s*[,;)])");
+    private static final Pattern DURATION_BEFORE = Pattern.compile("(?i)\\b(?:for|x|over|past|last)\\s+$");
     private static final Pattern SPELLED = Pattern.compile("(?i)\\b(ninety(?:[-\\s](?:one|two|three|four|five|six"
             + "|seven|eight|nine))?|one\\s+hundred(?:\\s+(?:and\\s+)?(?:one|two|three|four|five|six|seven|eight|nine"
             + "|ten))?)(?=[-\\s]+years?[-\\s]+old|[-\\s]+year[-\\s]+old|[-\\s]+y/?o\\b)");
@@ -33,9 +36,14 @@ public final class AgeDetector implements Detector {
     @Override
     public List<PhiSpan> detect(AnalyzedText text) {
         List<PhiSpan> out = new ArrayList<>();
-        for (Pattern p : new Pattern[] {NUMBER_THEN_UNIT, CUE_THEN_NUMBER, NUMBER_THEN_SEX, SPELLED, DECADE}) {
+        for (Pattern p : new Pattern[] {NUMBER_THEN_UNIT, CUE_THEN_NUMBER, NUMBER_THEN_SEX, NUMBER_THEN_YEARS, SPELLED,
+            DECADE}) {
             Matcher m = p.matcher(text.text());
             while (m.find()) {
+                if (p == NUMBER_THEN_YEARS && DURATION_BEFORE.matcher(
+                        text.text().substring(Math.max(0, m.start() - 6), m.start())).find()) {
+                    continue;
+                }
                 out.add(text.span(m.start(1), m.end(1), PhiType.AGE, id(), 0.9));
             }
         }

@@ -24,8 +24,8 @@ public final class DateDetector implements Detector {
     private static final String WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             + "|mon|tues?|wed|thur?s?|fri|sat|sun)(?!\\p{L})\\.?";
     private static final String TIME = "(?:(?:T|,?\\s+(?:at\\s+|@\\s*)?|\\s*@\\s*)(?:[01]?\\d|2[0-3]):[0-5]\\d"
-            + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*[ap]\\.?m\\.?)?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
-            + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*[ap]\\.?m\\.?)";
+            + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*(?:[ap]\\.m\\.|[ap]m\\b))?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
+            + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m\\b))";
 
     private static final Pattern ISO = Pattern.compile(
             "(?<![\\w/.:])(?:1[89]|20)\\d\\d([-/.])(?:0?[1-9]|1[0-2])\\1(?:[12]\\d|3[01]|0?[1-9])"
@@ -33,38 +33,47 @@ public final class DateDetector implements Detector {
     private static final Pattern NUMERIC = Pattern.compile(
             "(?<![\\w/.:])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:" + TIME + "|(?![\\w]|[-/.]\\d))",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_DAY_NUMERIC = Pattern.compile(
-            "(?<![\\w/.:])(\\d{1,2})/(\\d{1,2})(?![\\w/]|\\.\\d)");
+    private static final Pattern MONTH_DAY_NUMERIC = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?![\\w/]|\\.\\d)");
     private static final Pattern MONTH_YEAR_NUMERIC = Pattern.compile(
             "(?<![\\w/.:])(?:0?[1-9]|1[0-2])/(?:19|20)\\d\\d(?![\\w/]|\\.\\d)");
     private static final Pattern MONTH_FIRST = Pattern.compile(
             "(?<![\\p{L}\\d])(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s*(?:the\\s+)?" + DAY
                     + "(?:(?:,\\s*|\\s+|-)(?:of\\s+)?" + YEAR + ")?(?:" + TIME + ")?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DAY_FIRST = Pattern.compile(
-            "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+)?(?:the\\s+)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
+            "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+(?:the\\s+)?)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
                     + "(?:,?\\s*[-/.\\s]\\s*(?:" + YEAR + "|\\d\\d(?![\\d\\p{L}])))?(?:" + TIME + ")?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_YEAR = Pattern.compile(
             "(?<![\\p{L}\\d])" + MONTH + "(?:,?\\s*|\\s+of\\s+|-)" + YEAR, Pattern.CASE_INSENSITIVE);
     private static final Pattern MONTH_ALONE = Pattern.compile(
-            "(?<=\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f"
+            "(?:\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f"
                     + "|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Aa]round|IN|SINCE|DURING|UNTIL|BY|BEFORE"
-                    + "|AFTER|FROM|OF|EARLY|LATE|LAST|NEXT|THIS)\\s{1,3}|[Mm]id-)(?:" + MONTH_FULL + "|"
+                    + "|AFTER|FROM|OF|EARLY|LATE|LAST|NEXT|THIS)[ \\t]{1,3}|\\b[Mm]id-)(" + MONTH_FULL + "|"
                     + MONTH_FULL.toUpperCase(Locale.ROOT) + ")(?![\\p{L}\\d]|\\.\\s*\\d|\\s+\\d)");
     private static final Pattern ORDINAL_DAY = Pattern.compile(
-            "(?<=\\b(?:on|since|until|till|by|from|before|after|through|thru|ON|SINCE|UNTIL|BY|FROM|BEFORE|AFTER)"
-                    + "\\s{1,3}(?:(?:the|THE)\\s{1,3})?)(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)"
-                    + "(?=\\s*(?:$|[,.;:)!?\\n]|-|\\s(?:at|and|or|in|when|to|through|until|AT|AND|OR|IN)\\b))");
+            "(?i)\\b(?:on|since|until|till|by|from|before|after|through|thru|the)[ \\t]{1,3}(?:the[ \\t]{1,3})?"
+                    + "((?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\\w-])(?!\\s*(?:-\\s*)?(?:floor|percentile|grade|day|week"
+                    + "|month|year|time|times|dose|cycle|rib|toe|finger|digit|metatarsal|metacarpal|intercostal|ics|cranial"
+                    + "|nerve|degree|generation|trimester|century|birthday|anniversary|place|attempt|episode|child|pregnancy"
+                    + "|visit|round|line|session|decade|vertebra|lumbar|cervical|thoracic|sacral|ventricle|division|district"
+                    + "|circuit|amendment|edition|st|street|avenue|ave|floor|level|postoperative|post-op|hospital|inning"
+                    + "|gestational|percent|of\\s+(?:the|his|her|their|a|an|\\d))\\b)");
     private static final Pattern DATE_CUE_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:on|since|from|until|till|thru|through|by|dated?|dos|dob|doa|doi|d/c|as of|starting|started"
-                    + "|effective|between|last|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due)"
+                    + "|effective|between|last(?:\\s+[a-z]+){0,2}|next|before|after|admitted|discharged|seen|visit|surgery|expires?|due|for"
+                    + "|scheduled|set|week\\s+of|hearing|trial|deposition|appt|appointment|f/u|follow[-\\s]?up|rtc|return"
+                    + "|recheck|repeat|d/c'?d|dc'?d|discontinued|stopped|held|resumed|changed|drawn|collected|done|placed"
+                    + "|removed|inserted|ordered|performed|started|sent|received|filed|served|signed|mailed|called)"
                     + "\\s*[:=]?\\s*(?:the\\s+)?|\\b(?:date|dos|dob)\\b[^\\n]{0,15}?|\\(\\s*"
                     + "|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\s*(?:-|to|through|thru|until|and|,)\\s*)$");
+    private static final Pattern PAST_PARTICIPLE = Pattern.compile("(?i)\\b[a-z]{3,}ed\\s*:?\\s*$");
     private static final Pattern NOT_A_DATE_AFTER = Pattern.compile(
             "(?i)^\\s*(?:tabs?|tablets?|caps?|capsules?|pills?|doses?|strength|of\\b|cups?|tsp|tbsp|inch|inches|units?"
-                    + "|times|x\\b|pain|on\\s+(?:the\\s+)?(?:pain|scale)|scale|murmur|ml|mg|mcg|%|positive|negative)");
+                    + "|times|x\\b|pain|on\\s+(?:the\\s+)?(?:pain|scale)|scale|murmur|ml|mg|mcg|%|positive|negative"
+            + "|months?|mos?\\b|weeks?|wks?\\b|days?|vision|acuity|nodes?|lymph|cores?|sets?|reps?)");
     private static final Pattern MONTH_WORD = Pattern.compile("(?i)(?<!\\p{L})" + MONTH);
-    private static final Pattern SCORE_CONTEXT = Pattern.compile("(?i)(?:pain|score|scale|strength|grade|murmur)"
+    private static final Pattern SCORE_CONTEXT = Pattern.compile("(?i)\\b(?:pain|score|scale|strength|grade|murmur|vision"
+            + "|acuity|va|apgar|nodes|ratio|gravida|para)\\b"
             + "[^\\n]{0,20}$");
 
     @Override
@@ -90,10 +99,18 @@ public final class DateDetector implements Detector {
         }
         Matcher monthDay = MONTH_DAY_NUMERIC.matcher(s);
         while (monthDay.find()) {
+            char previous = monthDay.start() == 0 ? ' ' : s.charAt(monthDay.start() - 1);
+            if (Character.isLetterOrDigit(previous) || previous == '_' || "/.:".indexOf(previous) >= 0) {
+                continue;
+            }
             int a = Integer.parseInt(monthDay.group(1));
             int b = Integer.parseInt(monthDay.group(2));
             String before = s.substring(Math.max(0, monthDay.start() - 40), monthDay.start());
-            if (validMonthDay(a, b) && DATE_CUE_BEFORE.matcher(before).find()
+            boolean cued = DATE_CUE_BEFORE.matcher(before).find() || PAST_PARTICIPLE.matcher(before).find();
+            boolean dayLike = a >= 1 && a <= 12 && b >= 13 && b <= 31;
+            boolean padded = monthDay.group(1).length() == 2 && monthDay.group(2).length() == 2 && a <= 12
+                    && !(b == 10 && !monthDay.group(1).startsWith("0"));
+            if (validMonthDay(a, b) && (cued || dayLike || padded)
                     && !NOT_A_DATE_AFTER.matcher(s.substring(monthDay.end(), Math.min(s.length(), monthDay.end() + 20)))
                             .find()
                     && !SCORE_CONTEXT.matcher(before).find()) {
@@ -104,14 +121,20 @@ public final class DateDetector implements Detector {
         addTextual(text, MONTH_FIRST.matcher(s), out);
         addTextual(text, DAY_FIRST.matcher(s), out);
         addTextual(text, MONTH_YEAR.matcher(s), out);
-        addAll(text, MONTH_ALONE.matcher(s), out, 0.7);
-        addAll(text, ORDINAL_DAY.matcher(s), out, 0.7);
+        addGroup(text, MONTH_ALONE.matcher(s), out, 0.7);
+        addGroup(text, ORDINAL_DAY.matcher(s), out, 0.7);
         return out;
     }
 
     private void addAll(AnalyzedText text, Matcher m, List<PhiSpan> out, double confidence) {
         while (m.find()) {
             out.add(text.span(m.start(), m.end(), PhiType.DATE, id(), confidence));
+        }
+    }
+
+    private void addGroup(AnalyzedText text, Matcher m, List<PhiSpan> out, double confidence) {
+        while (m.find()) {
+            out.add(text.span(m.start(1), m.end(1), PhiType.DATE, id(), confidence));
         }
     }
 

@@ -28,34 +28,79 @@ public final class FacilityDetector implements Detector {
             + "|Recovery\\s+Center|Medical\\s+Plaza|Medical\\s+Building|Skilled\\s+Nursing\\s+Facility"
             + "|Correctional\\s+Facility|Correctional\\s+Center|Detention\\s+Center|Urgent\\s+Care\\s+Center"
             + "|LLP|LLC|L\\.L\\.P\\.|L\\.L\\.C\\.|PLLC|P\\.L\\.L\\.C\\.|P\\.C\\.|Law\\s+Group|Law\\s+Firm|Law\\s+Offices?"
-            + "|Legal\\s+Services|Legal\\s+Aid|Inc\\.?|Incorporated|Corp\\.?|Corporation|Company|Co\\.|Ltd\\.?";
+            + "|Legal\\s+Services|Legal\\s+Aid|Inc\\.?|Incorporated|Corp\\.?|Corporation|Company|Co\\.|Ltd\\.?"
+            + "|Nursing\\s+(?:&|and)\\s+Rehabilitation(?:\\s+Center)?|Care\\s+Home|Post-Acute\\s+Care|Post-Acute|Urgent\\s+Care|Skilled\\s+Nursing|Nursing\\s+and\\s+Rehabilitation"
+            + "|Convalescent\\s+Home|Group\\s+Home|Adult\\s+Day\\s+Care|Day\\s+Care|Daycare|Health\\s+Partners"
+            + "|Medical\\s+Clinic|Dental\\s+Clinic|Children's\\s+Hospital|Women's\\s+Hospital|VA\\s+Medical\\s+Center";
     private static final String WEAK = "Institute|University|College|School|Academy|Church|Pharmacy|Laboratory"
             + "|Laboratories|Labs|Imaging|Radiology|Pediatrics|Physicians|Specialists|Associates|Partners|Group"
-            + "|Foundation|Bank|Insurance|Agency"
-            + "|Manor|Home|Homes|Center|Centre|Shelter|Prison|Jail|Dialysis|Urgent\\s+Care|Health";
-    private static final Pattern SUFFIX = Pattern.compile("(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?![\\w'])",
+            + "|Foundation|Bank|Insurance|Agency|Manor|Home|Homes|Center|Centre|Shelter|Prison|Jail|Dialysis|Health"
+            + "|Services|Solutions|Management|Properties|Property|Realty|Holdings|Industries|Enterprises|Systems"
+            + "|Technologies|Tech|Consulting|Logistics|Transport|Transportation|Trucking|Freight|Construction|Builders"
+            + "|Contractors|Roofing(?:\\s+&\\s+Siding)?|Plumbing|Electric|Landscaping|Cleaning|Security|Auto\\s+Body"
+            + "|Motors|Auto|Restaurant|Restaurants|Cafe|Bakery|Diner|Grill|Market|Foods|Store|Stores|Pharmacies"
+            + "|Dental|Credit\\s+Union|Hotel|Inn|Motel|Apartments|Towers|Village|Club|Gym|Fitness|Studio|Studios"
+            + "|Media|Press|Publishing|Airlines|Express|Delivery|Warehouse|Distribution|Manufacturing|Farms"
+            + "|Ranch|Winery|Brewery|Salon|Spa|Daycare|Preschool|Elementary|Middle\\s+School|High\\s+School";
+    private static final Pattern SUFFIX = Pattern.compile("(?-i:(?=[A-Z]))(?<![\\w'])(?:(" + STRONG + ")|(" + WEAK + "))(?=['\u2019]s\\b|[^\\w'\u2019]|$)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern OF_CONTINUATION = Pattern.compile(
             "^[ \\t]+(?:of|OF|at|AT)[ \\t]+(?:(?:the|THE)[ \\t]+)?((?:[A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+(?:of|OF)[ \\t]+|[ \\t]+|(?=\\W|$))){1,4})");
     private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|ST\\.?|SAINT)\\s+[A-Z][\\p{L}]+['\u2019][sS]\\b");
-    private static final Set<String> GENERIC = Set.of("general", "regional", "community", "memorial", "county",
-            "university", "medical", "children", "children's", "state", "veterans", "city", "private", "public",
-            "teaching", "psychiatric", "mental", "rehabilitation", "surgical", "specialty", "acute", "main",
-            "emergency", "urgent", "primary", "family", "internal", "outpatient", "inpatient", "day", "free", "dental",
-            "eye", "heart", "cancer", "women's", "women", "behavioral", "health", "care", "the", "a", "an", "this",
-            "our", "that", "outside", "local", "another", "other", "same", "previous", "prior", "referring",
-            "receiving", "home", "her", "his", "their", "your", "my", "va", "osh", "nursing", "senior", "long-term",
-            "term", "long", "skilled", "walk-in", "clinic", "hospital", "new", "old", "national", "american", "united",
-            "and", "&", "of", "for", "at", "in", "to", "from", "st", "saint", "medicine", "pediatric", "sleep",
-            "pain", "wound", "dialysis", "infusion", "oncology", "cardiology", "orthopedic", "orthopaedic",
-            "neurology", "ob", "gyn", "obgyn", "ent", "gi", "imaging", "radiology", "laboratory", "lab", "pharmacy",
-            "retail", "mail", "order", "group", "practice", "physicians", "assisted", "living", "law",
-            "legal", "firm", "office", "offices", "company", "insurance", "school", "high", "middle", "elementary",
-            "church", "county's", "correctional", "detention", "federal", "district", "superior", "municipal");
+    private static final Set<String> GENERIC = Set.of("general", "regional", "community", "memorial", "county", "university", "medical", "children",
+            "children's", "state", "veterans", "city", "private", "public", "teaching", "psychiatric", "mental",
+            "rehabilitation", "surgical", "specialty", "acute", "main", "emergency", "urgent", "primary", "family",
+            "internal", "outpatient", "inpatient", "day", "free", "dental", "eye", "heart", "cancer", "women's",
+            "women", "behavioral", "health", "care", "the", "a", "an", "this", "our", "that", "outside", "local",
+            "another", "other", "same", "previous", "prior", "referring", "receiving", "home", "her", "his", "their",
+            "your", "my", "va", "osh", "nursing", "senior", "long-term", "term", "long", "skilled", "walk-in",
+            "clinic", "hospital", "new", "old", "national", "american", "united", "and", "&", "of", "for", "at",
+            "in", "to", "from", "st", "saint", "medicine", "pediatric", "sleep", "pain", "wound", "dialysis",
+            "infusion", "oncology", "cardiology", "orthopedic", "orthopaedic", "neurology", "ob", "gyn", "obgyn",
+            "ent", "gi", "imaging", "radiology", "laboratory", "lab", "pharmacy", "retail", "mail", "order", "group",
+            "practice", "physicians", "assisted", "living", "law", "legal", "firm", "office", "offices", "company",
+            "insurance", "school", "high", "middle", "elementary", "church", "county's", "correctional", "detention",
+            "federal", "district", "superior", "municipal", "dermatology", "urology", "nephrology", "pulmonology",
+            "pulmonary", "endocrinology", "gastroenterology", "rheumatology", "hematology", "psychiatry",
+            "psychology", "surgery", "orthopedics", "geriatrics", "obstetrics", "gynecology", "ophthalmology",
+            "optometry", "audiology", "podiatry", "allergy", "immunology", "infectious", "disease", "diabetes",
+            "kidney", "lung", "liver", "spine", "sports", "travel", "vaccine", "employee", "student", "occupational",
+            "physical", "therapy", "speech", "anticoagulation", "coumadin", "lipid", "hypertension", "vascular",
+            "vein", "ostomy", "transplant", "fertility", "maternity", "prenatal", "breast", "bone", "joint", "hand",
+            "foot", "ankle", "skin", "ear", "nose", "throat", "voice", "memory", "headache", "epilepsy", "seizure",
+            "movement", "stroke", "trauma", "burn", "plastic", "cosmetic", "oral", "vision", "hearing", "addiction",
+            "methadone", "recovery", "detox", "crisis", "support", "social", "work", "case", "patient", "patients",
+            "financial", "billing", "records", "services", "protective", "child", "adult", "human", "aid", "tech",
+            "auto", "property", "post-acute", "transitional", "intermediate", "residential", "treatment",
+            "sub-acute", "subacute", "partial", "intensive", "critical", "neonatal", "pediatrics", "radiation",
+            "weight", "loss", "bariatric", "wellness", "integrative", "functional", "holistic", "failure", "asthma",
+            "copd", "obesity", "prostate", "colorectal", "concussion", "fracture", "lipids", "diabetic", "renal",
+            "cardiac", "thyroid", "glaucoma", "retina", "cataract", "cornea", "hepatology", "sickle", "cell", "hiv",
+            "injection", "procedure", "endoscopy", "colonoscopy", "rehab", "geriatric", "adolescent", "teen",
+            "youth", "military", "refugee", "immigrant", "migrant", "homeless", "low", "balance", "falls",
+            "continence", "pelvic", "floor");
     private static final Set<String> STOP = Set.of("to", "at", "from", "in", "into", "by", "with", "was", "is", "were",
             "via", "per", "on", "see", "seen", "admitted", "transferred", "discharged", "sent", "went", "called",
             "follow", "followed", "follows", "attends", "attended", "works", "worked", "employed", "retired", "visit",
-            "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the");
+            "visited", "presented", "presents", "patient", "pt", "and", "or", "for", "the", "of", "continue", "resume",
+            "start", "stop", "use", "uses", "using", "home", "as", "a", "an");
+    private static final Set<String> OF_HEADS = Set.of("university", "college", "institute", "school", "hospital",
+            "center", "centre", "department", "bank", "academy", "church", "clinic", "home", "sisters", "house");
+    private static final Set<String> CORPORATE = Set.of("llc", "llp", "inc", "incorporated", "corp", "corporation",
+            "ltd", "pc", "pllc", "co", "company", "lp", "pa");
+    private static final Set<String> SCHOOL_WORDS = Set.of("academy", "school", "college", "university", "elementary",
+            "preschool", "church", "institute");
+    private static final Set<String> LEADING_VERBS = Set.of("see", "cf", "per", "contact", "call", "visit", "ask",
+            "refer", "referred", "consult", "consulted", "notify", "notified", "email", "fax", "send", "sent", "via");
+    private static final Set<String> TRADE_WORDS = Set.of("roofing", "plumbing", "electric", "landscaping", "cleaning",
+            "auto", "construction", "contractors", "builders", "trucking", "logistics", "motors", "bakery", "restaurant",
+            "restaurants", "cafe", "diner", "grill", "realty", "properties", "foods", "farms", "ranch", "winery",
+            "brewery", "salon", "spa", "daycare", "preschool", "elementary", "hotel", "inn", "motel", "apartments",
+            "towers", "manufacturing", "freight", "transport", "transportation", "security", "pharmacies", "dental",
+            "insurance", "imaging", "laboratories", "labs");
+    private static final Set<String> CALENDAR = Set.of("january", "february", "march", "april", "may", "june", "july",
+            "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+            "friday", "saturday", "sunday");
     private static final int MAX_WORDS = 6;
 
     @Override
@@ -83,7 +128,8 @@ public final class FacilityDetector implements Detector {
                 end = trimEnd(s, of.end(1));
                 continued = true;
             }
-            boolean ok = strong ? distinctive(text, lex, prefix, false) : distinctive(text, lex, prefix, true);
+            boolean ok = strong ? distinctive(text, lex, prefix, false)
+                    : distinctive(text, lex, prefix, true) || businessName(text, prefix, wordsIn(text, m.start(), m.end()));
             if (!ok && !continued) {
                 continue;
             }
@@ -107,11 +153,25 @@ public final class FacilityDetector implements Detector {
                 break;
             }
             String lower = t.lower();
-            boolean inner = lower.equals("of") || lower.equals("and") || lower.equals("the");
-            boolean glue = t.is('&') || t.is('.') || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
-            if (t.isCapitalized() && !(text.inCapsLine(t) && STOP.contains(lower))) {
+            Token before = text.token(t.index() - 1);
+            boolean inner = (lower.equals("of") && before != null && OF_HEADS.contains(before.lower()))
+                    || ((lower.equals("and") || lower.equals("the")) && before != null && before.isCapitalized()
+                        && !text.inCapsLine(t) && !t.isAllCaps());
+            boolean abbreviationDot = t.is('.') && before != null && before.isWord() && before.text().length() <= 3
+                    && !words.isEmpty() && !text.inCapsLine(t);
+            boolean glue = t.is('&') || abbreviationDot || t.is('-') || lower.equals("'s") || lower.equals("\u2019s");
+            boolean corporateComma = t.is(',') && words.isEmpty() && next == suffixStart
+                    && CORPORATE.contains(suffixStart.lower());
+            if (t.isCapitalized() && !((text.inCapsLine(t) || t.isAllCaps()) && STOP.contains(lower))) {
                 words.add(0, t);
                 count++;
+            } else if (corporateComma) {
+                next = t;
+                continue;
+            } else if (words.isEmpty() && (lower.equals("'s") || lower.equals("\u2019s"))) {
+                words.add(0, t);
+            } else if (t.is('&') && words.isEmpty() && before != null && before.isCapitalized()) {
+                words.add(0, t);
             } else if (!(glue || inner) || words.isEmpty()) {
                 break;
             } else {
@@ -119,18 +179,35 @@ public final class FacilityDetector implements Detector {
             }
             next = t;
         }
-        while (!words.isEmpty() && (!words.get(0).isCapitalized() || words.get(0).lower().equals("the")
-                || words.get(0).lower().equals("and") || words.get(0).lower().equals("of"))) {
+        while (!words.isEmpty() && (!words.get(0).isCapitalized() || STOP.contains(words.get(0).lower())
+                || LEADING_VERBS.contains(words.get(0).lower()))) {
             words.remove(0);
         }
         return words;
+    }
+
+    /**
+     * Two or more capitalised words before a business word in ordinary text ("Crescent Dental Group", "Atlas Tech
+     * Solutions"), or one before a school word ("Walnut Academy"), with at least one word that is not generic.
+     */
+    private static boolean businessName(AnalyzedText text, List<Token> prefix, List<Token> suffix) {
+        List<Token> words = prefix.stream().filter(Token::isWord).toList();
+        if (words.isEmpty() || words.stream().allMatch(w -> GENERIC.contains(w.lower()))
+                || words.stream().anyMatch(w -> CALENDAR.contains(w.lower()))) {
+            return false;
+        }
+        boolean single = suffix.stream().anyMatch(t -> SCHOOL_WORDS.contains(t.lower()) || TRADE_WORDS.contains(t.lower()));
+        Token suffixLast = suffix.get(suffix.size() - 1);
+        boolean capitals = text.inCapsLine(suffixLast) || suffixLast.isAllCaps();
+        return (words.size() >= 2 || single) && !(capitals && !distinctive(text, Lexicon.standard(), words, true));
     }
 
     /** Whether the words hold one that names this facility rather than describes it. */
     private static boolean distinctive(AnalyzedText text, Lexicon lex, List<Token> words, boolean needUncommon) {
         for (Token t : words) {
             String lower = t.lower();
-            if (!t.isWord() || GENERIC.contains(lower) || (lex.isNotName(lower) && !lex.isPlace(t.text()))) {
+            if (!t.isWord() || t.text().length() < 2 || GENERIC.contains(lower) || CALENDAR.contains(lower)
+                    || (needUncommon && lex.isNotName(lower) && !lex.isPlace(t.text()))) {
                 continue;
             }
             if (!needUncommon) {

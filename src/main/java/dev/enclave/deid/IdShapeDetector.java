@@ -26,6 +26,7 @@ public final class IdShapeDetector implements Detector {
             "(?<![\\w.,/\\-])\\d{2,}(?:-\\d{2,}){0,4}(?![\\w,/\\-]|\\.\\d)");
     private static final Pattern UNIT = Pattern.compile("(?i)\\d+(?:mg|mcg|ml|meq|iu|units?|mm|cm|kg|hrs?|min|mmol|ng|pg|cc"
             + "|l|g|x|pm|am|mmhg|bpm|lbs?|oz|ft|in|yo|yrs?|st|nd|rd|th|s|k|m|kb|mb|gb|d|w|h)");
+    private static final Pattern TIME_RANGE = Pattern.compile("(?:[01]\\d|2[0-4])[0-5]\\d-(?:[01]\\d|2[0-4])[0-5]\\d");
     private static final Pattern YEAR_RANGE = Pattern.compile("(?:19|20)\\d\\d-(?:19|20)?\\d\\d");
 
     @Override
@@ -52,7 +53,7 @@ public final class IdShapeDetector implements Detector {
         while (digits.find()) {
             String d = digits.group();
             long count = d.chars().filter(Character::isDigit).count();
-            if (count >= 7 && !YEAR_RANGE.matcher(d).matches()) {
+            if (count >= 7 && !YEAR_RANGE.matcher(d).matches() && !TIME_RANGE.matcher(d).matches()) {
                 out.add(text.span(digits.start(), digits.end(), PhiType.OTHER_ID, id(), 0.5));
             }
         }

@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -57,12 +57,12 @@ public final class Lexicon {
 
     /** Whether the lower-case word is a known given name. */
     public boolean isFirstName(String lower) {
-        return firstNames.contains(lower);
+        return firstNames.contains(fold(lower));
     }
 
     /** Whether the lower-case word is a known surname. */
     public boolean isSurname(String lower) {
-        return surnames.contains(lower);
+        return surnames.contains(fold(lower));
     }
 
     /** Whether the lower-case word is an ordinary English word. */
@@ -72,7 +72,7 @@ public final class Lexicon {
 
     /** Whether the lower-case word is an eponym, drug, clinical or legal term that needs a cue to count as a name. */
     public boolean isNotName(String lower) {
-        return notNames.contains(lower);
+        return notNames.contains(fold(lower));
     }
 
     /** Whether the phrase (any case, words separated by single spaces) is a known city, town or county. */
@@ -100,9 +100,59 @@ public final class Lexicon {
         return placeList;
     }
 
+    /** The word without diacritics ("peña" to "pena", "yılmaz" to "yilmaz"); ASCII words come back as they are. */
+    static String fold(String word) {
+        boolean ascii = true;
+        for (int i = 0; i < word.length() && ascii; i++) {
+            ascii = word.charAt(i) < 128;
+        }
+        if (ascii) {
+            return word;
+        }
+        String decomposed = Normalizer.normalize(word, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            switch (c) {
+                case '\u0131' -> out.append('i');
+                case '\u0142' -> out.append('l');
+                case '\u00f8' -> out.append('o');
+                case '\u00e6' -> out.append("ae");
+                case '\u00df' -> out.append("ss");
+                case '\u0111' -> out.append('d');
+                case '\u2019' -> out.append('\'');
+                default -> {
+                    if (Character.getType(c) != Character.NON_SPACING_MARK) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     static String normalizePlace(String phrase) {
-        return phrase.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim()
-                .replaceAll("\\b(?:saint|st\\.)(?= )", "st");
+        StringBuilder out = new StringBuilder(phrase.length());
+        boolean space = false;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            if (space) {
+                out.append(' ');
+                space = false;
+            }
+            out.append(Character.toLowerCase(c));
+        }
+        String s = fold(out.toString());
+        if (s.startsWith("saint ")) {
+            s = "st " + s.substring(6);
+        } else if (s.startsWith("st. ")) {
+            s = "st " + s.substring(4);
+        }
+        return s;
     }
 
     private static List<String> read(String resource) {

@@ -21,13 +21,14 @@ public final class LocationDetector implements Detector {
     private static final Pattern RESIDENCE_CUE = Pattern.compile("(?i)\\b(?:lives|living|live|resides|residing|resident"
             + "|residence|moved|relocated|born|raised|grew\\s+up|hometown|native|visiting|originally|home)"
             + "\\s+(?:here\\s+|alone\\s+|with\\s+\\w+\\s+)?(?:in|to|from|of|at|near|is)\\s+(?:the\\s+)?"
-            + "(?:(?:city|town|village|township)\\s+of\\s+)?$");
+            + "(?:(?:city|town|village|township)\\s+of\\s+)?");
     private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:in|from|to|near|outside(?:\\s+of)?|around"
-            + "|visiting|of|at)\\s+$");
+            + "|visiting|of|at)\\s+");
     private static final Pattern COUNTY = Pattern.compile("((?:[A-Z][\\p{L}'\u2019.-]*[ \\t]+){1,3})"
             + "(?:County|Parish|Borough|Township|COUNTY|PARISH|BOROUGH|TOWNSHIP)\\b");
     private static final Pattern CITY_OF = Pattern.compile("\\b(?:City|Town|Village|Township|County|CITY|TOWN|COUNTY)"
             + "\\s+(?:of|OF)\\s+([A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+[A-Z][\\p{L}'\u2019.-]*){0,2})");
+    private static final java.util.Set<String> ROMAN = java.util.Set.of("I", "II", "III", "IV", "V", "VI");
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "this", "that", "each", "every",
             "any", "our", "your", "which", "a", "same", "neighboring", "adjacent");
     private static final java.util.Set<String> PLACE_PREFIXES = java.util.Set.of("new", "san", "santa", "los", "las",
@@ -43,9 +44,11 @@ public final class LocationDetector implements Detector {
     public List<PhiSpan> detect(AnalyzedText text) {
         Lexicon lex = Lexicon.standard();
         List<PhiSpan> out = new ArrayList<>();
+        CueIndex residence = new CueIndex(RESIDENCE_CUE, text.text());
+        CueIndex weak = new CueIndex(WEAK_CUE, text.text());
         cityState(text, lex, out);
-        gazetteer(text, lex, out);
-        residenceCue(text, lex, out);
+        gazetteer(text, lex, residence, weak, out);
+        residenceCue(text, lex, residence, out);
         counties(text, lex, out);
         return out;
     }
@@ -85,7 +88,7 @@ public final class LocationDetector implements Detector {
         }
     }
 
-    private void gazetteer(AnalyzedText text, Lexicon lex, List<PhiSpan> out) {
+    private void gazetteer(AnalyzedText text, Lexicon lex, CueIndex residence, CueIndex weak, List<PhiSpan> out) {
         List<Token> tokens = text.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -101,7 +104,11 @@ public final class LocationDetector implements Detector {
                 if (!lex.isPlace(phrase) || !capitalisedWords(text, tokens.subList(i, i + n))) {
                     continue;
                 }
-                if (acceptPlace(text, lex, t, n == 1 ? t.lower() : null)) {
+                Token before = text.token(i - 1);
+                Token after = text.token(i + n);
+                boolean stateAfterComma = UsStates.isStateName(phrase);
+                boolean category = after != null && ROMAN.contains(after.text()) && text.adjacentOnLine(last, after);
+                if (!stateAfterComma && !category && acceptPlace(text, lex, residence, weak, t, n == 1 ? t.lower() : null)) {
                     out.add(text.span(t.start(), last.end(), PhiType.LOCATION, id(), 0.7));
                 }
                 i += n - 1;
@@ -110,7 +117,8 @@ public final class LocationDetector implements Detector {
         }
     }
 
-    private boolean acceptPlace(AnalyzedText text, Lexicon lex, Token first, String singleWord) {
+    private boolean acceptPlace(AnalyzedText text, Lexicon lex, CueIndex residence, CueIndex weak, Token first,
+            String singleWord) {
         Token previous = text.token(first.index() - 1);
         if (previous != null && previous.is('.')) {
             Token title = text.token(first.index() - 2);
@@ -121,7 +129,6 @@ public final class LocationDetector implements Detector {
         if (previous != null && NameDetector.isTitle(previous)) {
             return false;
         }
-        String before = text.text().substring(Math.max(0, first.start() - 40), first.start());
         if (singleWord == null) {
             return true;
         }
@@ -130,20 +137,19 @@ public final class LocationDetector implements Detector {
         if (!person && !word) {
             return true;
         }
-        if (RESIDENCE_CUE.matcher(before).find()) {
+        if (residence.cued(first.start())) {
             return true;
         }
-        return !person && WEAK_CUE.matcher(before).find() && first.isTitleCase();
+        return weak.cued(first.start()) && (first.isTitleCase() || text.inCapsLine(first));
     }
 
-    private void residenceCue(AnalyzedText text, Lexicon lex, List<PhiSpan> out) {
+    private void residenceCue(AnalyzedText text, Lexicon lex, CueIndex residence, List<PhiSpan> out) {
         List<Token> tokens = text.tokens();
         for (Token t : tokens) {
             if (!t.isTitleCase() || text.inCapsLine(t)) {
                 continue;
             }
-            String before = text.text().substring(Math.max(0, t.start() - 50), t.start());
-            if (!RESIDENCE_CUE.matcher(before).find()) {
+            if (!residence.cued(t.start())) {
                 continue;
             }
             List<Token> words = new ArrayList<>();
@@ -186,7 +192,10 @@ public final class LocationDetector implements Detector {
         }
         m = CITY_OF.matcher(text.text());
         while (m.find()) {
-            if (!UsStates.isStateName(m.group(1)) && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            boolean countyOrCity = m.group().regionMatches(true, 0, "county", 0, 6)
+                    || m.group().regionMatches(true, 0, "city", 0, 4);
+            if ((countyOrCity || !UsStates.isStateName(m.group(1)))
+                    && !UsStates.NOT_LOCAL.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 out.add(text.span(m.start(1), m.end(1), PhiType.LOCATION, id(), 0.8));
             }
         }

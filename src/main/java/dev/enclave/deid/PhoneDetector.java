@@ -20,14 +20,15 @@ public final class PhoneDetector implements Detector {
     private static final Pattern INTERNATIONAL = Pattern.compile(
             "(?<![\\w+])\\+\\d{1,3}(?:[\\s.-]?\\(?\\d{1,5}\\)?){2,5}(?![\\w-])");
     private static final Pattern CUED_LOCAL = Pattern.compile("(?i)(?:\\b(?:phone|ph|tel|telephone|cell|cellphone|mobile"
-            + "|home|work|pager|beeper|pgr|call(?:ed)?(?:\\s+(?:at|on))?|contact|fax|facsimile)\\b\\.?"
+            + "|home|work|pager|beeper|pgr|call(?:ed)?(?:\\s+(?:at|on))?|contact|fax|facsimile|at|reach|number|no)\\b\\.?"
             + "|\\b[pcfhwmt]\\s*:)\\s*(?:#|no\\.?|number)?\\s*[:=]?\\s*(\\d{3}[\\s.-]\\d{4}(?:\\s*(?:x|ext\\.?)\\s*\\d{1,5})?)"
             + "(?![\\w-])");
     private static final Pattern PAGER = Pattern.compile("(?i)\\b(?:pager|beeper|pgr|paged?(?:\\s+(?:at|to))?|ext\\.?"
             + "|extension|x-)\\s*(?:#|no\\.?|number)?\\s*[:=]?\\s*#?(\\d{4,6})(?![\\w-])");
     private static final Pattern CUE_WORD = Pattern.compile("(?i)\\b(fax|facsimile|f|phone|ph|tel|telephone|cell|mobile"
             + "|pager|beeper|pgr|home|work|p|t|c|h|w|m|o|office|call)\\b");
-    private static final Pattern FAX_AFTER = Pattern.compile("(?i)^\\s*(?:\\(\\s*fax\\s*\\)|\\[\\s*fax\\s*]|fax\\b)");
+    private static final Pattern FAX_AFTER = Pattern.compile(
+            "(?i)^\\s*(?:\\(\\s*fax\\s*\\)|\\[\\s*fax\\s*]|fax\\b(?!\\s*(?:[:#]|no\\b|number\\b)))");
 
     @Override
     public String id() {

@@ -51,7 +51,8 @@ final class SurrogateGenerator implements Serializable {
             case DATE -> DateShifter.shift(original, dateOffset(group)).orElse("[DATE]");
             case AGE -> original.chars().anyMatch(Character::isDigit) ? original.replaceAll("\\d+", "90") : "ninety";
             case LOCATION -> place(original, group);
-            case FACILITY, ADDRESS -> replaceWords(replaceDigits(original, group, type), group, false);
+            case FACILITY -> replaceFacilityWords(original, group);
+            case ADDRESS -> replaceWords(replaceDigits(original, group, type), group, false);
             case EMAIL -> email(original, group);
             case URL -> url(original, group);
             case IP -> ip(original, group);
@@ -87,6 +88,33 @@ final class SurrogateGenerator implements Serializable {
                 pick = pool.get(KeyedHash.index(h + 1, pool.size()));
             }
             out.append(withCase(word, pick));
+        }
+        out.append(original.substring(last));
+        return out.toString();
+    }
+
+    /** Replaces the distinctive words of a facility name and keeps its descriptive ones ("X General Hospital"). */
+    private String replaceFacilityWords(String original, String group) {
+        Lexicon lex = Lexicon.standard();
+        Matcher m = WORD.matcher(original);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        boolean replacedOne = false;
+        while (m.find()) {
+            String word = m.group();
+            String lower = word.toLowerCase(Locale.ROOT);
+            out.append(original, last, m.start());
+            last = m.end();
+            boolean descriptive = KEPT_WORDS.contains(lower) || (lex.isCommonWord(lower) && replacedOne);
+            if (descriptive || !Character.isUpperCase(word.charAt(0))) {
+                out.append(word);
+                continue;
+            }
+            List<String> pool = lex.surnames();
+            long h = KeyedHash.of(seed, group, "facility", lower);
+            String pick = pool.get(KeyedHash.index(h, pool.size()));
+            out.append(withCase(word, pick.equals(lower) ? pool.get(KeyedHash.index(h + 1, pool.size())) : pick));
+            replacedOne = true;
         }
         out.append(original.substring(last));
         return out.toString();
@@ -147,6 +175,8 @@ final class SurrogateGenerator implements Serializable {
     private String replaceCharacters(String original, String group, PhiType type) {
         SplittableRandom random = new SplittableRandom(KeyedHash.of(seed, group, type.name(), original));
         boolean alphanumeric = original.chars().anyMatch(Character::isLetterOrDigit);
+        boolean hex = original.matches("[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2})+");
+        int letters = hex ? 6 : 26;
         String result = original;
         for (int attempt = 0; attempt < 8 && (attempt == 0 || (alphanumeric && result.equals(original))); attempt++) {
             StringBuilder out = new StringBuilder(original.length());
@@ -155,9 +185,9 @@ final class SurrogateGenerator implements Serializable {
                 if (c >= '0' && c <= '9') {
                     out.append((char) ('0' + random.nextInt(10)));
                 } else if (c >= 'A' && c <= 'Z') {
-                    out.append((char) ('A' + random.nextInt(26)));
+                    out.append((char) ('A' + random.nextInt(letters)));
                 } else if (c >= 'a' && c <= 'z') {
-                    out.append((char) ('a' + random.nextInt(26)));
+                    out.append((char) ('a' + random.nextInt(letters)));
                 } else {
                     out.append(c);
                 }

@@ -15,7 +15,7 @@ public final class ZipDetector implements Detector {
     private static final Pattern AFTER_ABBREVIATION = Pattern.compile(
             "\\b" + UsStates.ABBREVIATION_REGEX + "\\.?,?[ \\t]{1,3}" + ZIP);
     private static final Pattern AFTER_NAME = Pattern.compile(
-            "(?i)\\b" + UsStates.NAME_REGEX + ",?[ \\t]{1,3}" + ZIP);
+            "(?i)(?-i:(?=[A-Z]))\\b" + UsStates.NAME_REGEX + ",?[ \\t]{1,3}" + ZIP);
     private static final Pattern AFTER_CUE = Pattern.compile(
             "(?i)\\b(?:zip|zip\\s*code|zipcode|postal\\s*code|postcode)\\s*(?:is)?\\s*[:#]?\\s*" + ZIP);
     private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])");

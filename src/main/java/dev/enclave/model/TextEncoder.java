@@ -95,6 +95,17 @@ public final class TextEncoder implements AutoCloseable {
     }
 
     /**
+     * Turns token ids back into text with the tokenizer's decoder.
+     *
+     * @param ids the token ids
+     * @param skipSpecialTokens whether special tokens (e.g. BOS, EOS, padding) are left out
+     * @return the text
+     */
+    public String decode(long[] ids, boolean skipSpecialTokens) {
+        return tokenizer.decode(ids, skipSpecialTokens);
+    }
+
+    /**
      * Returns how many texts this encoder has encoded.
      *
      * @return the count since opening

@@ -7,6 +7,7 @@ import dev.enclave.model.WeightFile;
 import dev.enclave.model.bundled.BundledModel;
 import dev.enclave.model.bundled.ImportResult;
 import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.LicenseGate;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
 import dev.enclave.spec.ModelSpec;
@@ -18,8 +19,9 @@ import java.util.Map;
 
 /**
  * Makes the spec's model folder available: imports a bundled model when the folder is missing and the spec allows
- * it, then records in the audit log and the manifest which weights (sha256 of each file) and which licence the run
- * starts from. Whether this run imported the folder goes only to the audit log: the manifest depends on content alone.
+ * it, checks its licence against the spec's allow-list (stopping the run unless a steward's override names it), then
+ * records in the audit log and the manifest which weights (sha256 of each file) and which licence the run starts from.
+ * Whether this run imported the folder goes only to the audit log: the manifest depends on content alone.
  */
 public final class ModelStage implements Stage {
     public static final String NAME = "model";
@@ -37,7 +39,10 @@ public final class ModelStage implements Stage {
             importBundled(run, spec.importIfMissing(), dir);
         }
         HfModelFolder folder = HfModelFolder.open(dir);
-        ModelLicense license = folder.license();
+        ModelLicense license = LicenseGate.detect(folder);
+        LicenseGate.Decision decision = LicenseGate.decide(license, spec.allowedLicenses(), spec.licenseOverride());
+        run.files().event(AuditEvent.Type.POLICY_CHECK, NAME, decision.detail());
+        decision.enforce(spec.path());
         List<WeightFile> weights = folder.weightFiles();
         Map<String, Object> load = new LinkedHashMap<>();
         load.put("path", spec.path());
@@ -46,6 +51,7 @@ public final class ModelStage implements Stage {
         Map<String, String> weightHashes = new LinkedHashMap<>();
         weights.forEach(w -> weightHashes.put(w.fileName(), w.sha256()));
         load.put("weights_sha256", weightHashes);
+        load.put("license_outcome", decision.outcome().name().toLowerCase(java.util.Locale.ROOT));
         run.files().event(AuditEvent.Type.MODEL_LOAD, NAME, load);
         run.manifest().putStage(NAME, load);
     }

@@ -3,6 +3,7 @@ package dev.enclave.pipeline;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.SparkResidency;
 import dev.enclave.run.RunContext;
 import dev.enclave.spec.PipelineSpec;
 import java.nio.file.Files;
@@ -10,13 +11,25 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Checks, before any stage reads data, that every path the spec names lies under the allowed roots and that the
- * inputs exist, so a bad spec fails in a second with exit code 2 rather than after the model import.
+ * Checks, before any stage reads data, that every path the spec names lies under the allowed roots, that Spark's
+ * addresses and scratch folders are inside the policy, and that the inputs exist, so a bad spec fails in a second with
+ * exit code 2 rather than after the model import.
  */
 final class Preflight {
     private Preflight() {}
 
+    /** Runs the checks; a refusal is recorded in the audit log before it stops the run. */
     static void check(RunContext run) {
+        try {
+            checkSpec(run);
+        } catch (EnclaveException e) {
+            run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("outcome", "refused", "reason",
+                    e.getMessage()));
+            throw e;
+        }
+    }
+
+    private static void checkSpec(RunContext run) {
         PipelineSpec spec = run.spec();
         Path input = run.policy().resolve(spec.data().path(), "data.path");
         if (!Files.isRegularFile(input)) {
@@ -29,7 +42,10 @@ final class Preflight {
                     + ") or set model.import_if_missing");
         }
         run.policy().resolve(spec.output().runsDir(), "output.runs_dir");
+        Map<String, Object> spark = SparkResidency.check(run.policy(), SparkResidency.systemSparkConf(),
+                System.getenv());
         run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("checked",
-                java.util.List.of("data.path", "model.path", "output.runs_dir"), "outcome", "allowed"));
+                java.util.List.of("data.path", "model.path", "output.runs_dir", "spark"), "spark", spark,
+                "outcome", "allowed"));
     }
 }

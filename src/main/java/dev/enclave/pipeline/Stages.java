@@ -18,8 +18,8 @@ final class Stages {
         return List.of(new ModelStage(), new PrepareStage());
     }
 
-    static List<Stage> train() {
-        return List.of(new TrainStage());
+    static List<Stage> train(TrainStage.Start start) {
+        return List.of(new TrainStage(start));
     }
 
     static List<Stage> evaluate() {

@@ -1,8 +1,11 @@
 package dev.enclave.prep;
 
 import dev.enclave.EnclaveException;
+import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.SparkResidency;
 import dev.enclave.run.RunContext;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,6 +28,9 @@ public final class SparkSessions {
             throw EnclaveException.badInput("SPARK_LOCAL_IP must be 127.0.0.1 for the embedded Spark (it is "
                     + (localIp == null ? "unset" : localIp) + "): run Enclave through bin/enclave or export it");
         }
+        run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("checked", "spark", "spark",
+                SparkResidency.check(run.policy(), SparkResidency.systemSparkConf(), System.getenv()),
+                "outcome", "allowed"));
         Path scratch = run.files().createDirectories(run.folder().tmp().resolve("spark"));
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("enclave-" + run.spec().name())

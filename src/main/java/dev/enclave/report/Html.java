@@ -1,7 +1,7 @@
 package dev.enclave.report;
 
 /** Escaping of text for HTML and SVG content and attribute values. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
@@ -11,7 +11,7 @@ final class Html {
      * line feed and carriage return, unpaired surrogates) with U+FFFD, so the result is safe in HTML and in XML.
      * {@code null} becomes the empty string.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

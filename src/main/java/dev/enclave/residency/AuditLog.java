@@ -3,6 +3,7 @@ package dev.enclave.residency;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enclave.EnclaveException;
 import dev.enclave.util.Hashing;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -14,34 +15,54 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The run's append-only log, {@code audit.jsonl}: one JSON object per line, each carrying the sha256 of the previous
- * line ({@code prev}), so that changing, removing or reordering any line breaks the chain. Each line is flushed as it is
- * written, so a killed run keeps its record.
+ * line ({@code prev}), so that changing, removing or reordering any line breaks the chain. Each line is flushed as it
+ * is written, so a killed run keeps its record. With a steward's {@link AuditKey} every line also ends with
+ * {@code "hmac"}: the HMAC-SHA256 of the line as it reads without that field. {@link AuditVerifier} checks both.
  */
 public final class AuditLog implements Closeable {
     /** {@code prev} of the first entry. */
     public static final String GENESIS = "0".repeat(64);
 
+    /** The field that holds an entry's HMAC, always last on a signed line. */
+    public static final String HMAC_FIELD = "hmac";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SIGNATURE = Pattern.compile(",\"" + HMAC_FIELD + "\":\"([0-9a-f]{64})\"}$");
 
     private final Path file;
     private final BufferedWriter out;
     private final Clock clock;
+    private final AuditKey key;
     private long nextSeq;
     private String previousHash;
 
-    private AuditLog(Path file, BufferedWriter out, Clock clock, long nextSeq, String previousHash) {
+    private AuditLog(Path file, BufferedWriter out, Clock clock, AuditKey key, long nextSeq, String previousHash) {
         this.file = file;
         this.out = out;
         this.clock = clock;
+        this.key = key;
         this.nextSeq = nextSeq;
         this.previousHash = previousHash;
     }
 
-    /** Opens {@code file} for appending, continuing the chain of whatever it already holds. */
+    /** Opens {@code file} for appending, unsigned, continuing the chain of whatever it already holds. */
     public static AuditLog open(Path file, Clock clock) {
+        return open(file, clock, Optional.empty());
+    }
+
+    /**
+     * Opens {@code file} for appending, continuing the chain of whatever it already holds; entries are signed with
+     * {@code key} when present. A log is signed throughout or not at all: continuing a signed log needs the key that
+     * signed it, and an unsigned one cannot be continued with a key. The key file must lie outside the log's folder.
+     */
+    public static AuditLog open(Path file, Clock clock, Optional<AuditKey> key) {
+        key.ifPresent(k -> k.requireOutside(file.toAbsolutePath().getParent()));
         try {
             long seq = 0;
             String previous = GENESIS;
@@ -49,14 +70,32 @@ public final class AuditLog implements Closeable {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
                 seq = lines.size();
                 if (!lines.isEmpty()) {
-                    previous = hashOf(lines.get(lines.size() - 1));
+                    String last = lines.get(lines.size() - 1);
+                    requireSameSigning(file, last, key);
+                    previous = hashOf(last);
                 }
             }
             BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            return new AuditLog(file, out, clock, seq, previous);
+            return new AuditLog(file, out, clock, key.orElse(null), seq, previous);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open audit log " + file, e);
+        }
+    }
+
+    private static void requireSameSigning(Path file, String lastLine, Optional<AuditKey> key) {
+        Optional<String> hmac = hmacOf(lastLine);
+        if (hmac.isPresent() && key.isEmpty()) {
+            throw EnclaveException.badInput(file + " is signed; give the steward's key (--key-file or "
+                    + AuditKey.ENVIRONMENT_VARIABLE + ") to continue it");
+        }
+        if (hmac.isEmpty() && key.isPresent()) {
+            throw EnclaveException.badInput(file + " was started without a key; continue it without one (unset "
+                    + AuditKey.ENVIRONMENT_VARIABLE + ", drop --key-file)");
+        }
+        if (hmac.isPresent() && !AuditKey.constantTimeEquals(hmac.get(), key.get().sign(unsignedText(lastLine)))) {
+            throw EnclaveException.badInput("the audit key from " + key.get().source() + " is not the key that signed "
+                    + file);
         }
     }
 
@@ -81,6 +120,9 @@ public final class AuditLog implements Closeable {
         }
         entry.put("prev", previousHash);
         String line = entry.toString();
+        if (key != null) {
+            line = line.substring(0, line.length() - 1) + ",\"" + HMAC_FIELD + "\":\"" + key.sign(line) + "\"}";
+        }
         try {
             out.write(line);
             out.write('\n');
@@ -99,6 +141,23 @@ public final class AuditLog implements Closeable {
 
     public Path file() {
         return file;
+    }
+
+    /** The id of the key that signs this log's entries, if it is signed. */
+    public Optional<String> keyId() {
+        return Optional.ofNullable(key).map(AuditKey::id);
+    }
+
+    /** The HMAC a signed line ends with, if it has one. */
+    public static Optional<String> hmacOf(String line) {
+        Matcher matcher = SIGNATURE.matcher(line);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    /** A line as it reads without its HMAC: the text the HMAC was computed over. */
+    public static String unsignedText(String line) {
+        Matcher matcher = SIGNATURE.matcher(line);
+        return matcher.find() ? line.substring(0, matcher.start()) + "}" : line;
     }
 
     /** The sha256 of one log line as written (without its line break): what the next entry's {@code prev} holds. */

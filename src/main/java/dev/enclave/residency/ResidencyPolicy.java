@@ -11,19 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The storage side of a spec's residency rules: every path Enclave opens is resolved, canonicalised (symbolic links
- * followed) and checked against the allowed roots first. Paths written with {@code ..} are refused outright, so a spec
- * cannot hide where it points.
+ * A spec's residency rules. Storage: every path Enclave opens is resolved, canonicalised (symbolic links followed) and
+ * checked against the allowed roots first; paths written with {@code ..} are refused outright, so a spec cannot hide
+ * where it points. Network: the allowed hosts as a {@link HostPolicy}, which the {@link EgressGuard} enforces.
  */
 public final class ResidencyPolicy {
     private final Path baseDir;
     private final List<Path> roots;
-    private final List<String> hosts;
+    private final HostPolicy hosts;
 
-    private ResidencyPolicy(Path baseDir, List<Path> roots, List<String> hosts) {
+    private ResidencyPolicy(Path baseDir, List<Path> roots, HostPolicy hosts) {
         this.baseDir = baseDir;
         this.roots = List.copyOf(roots);
-        this.hosts = List.copyOf(hosts);
+        this.hosts = hosts;
     }
 
     /** The policy of {@code spec}, with relative roots taken from {@code baseDir} (the working directory of the run). */
@@ -34,7 +34,7 @@ public final class ResidencyPolicy {
             rejectParentSteps(root, "residency.allowed_roots");
             roots.add(canonical(base.resolve(root)));
         }
-        return new ResidencyPolicy(base, roots, spec.allowedHosts());
+        return new ResidencyPolicy(base, roots, HostPolicy.parse(spec.allowedHosts(), "residency.allowed_hosts"));
     }
 
     /** Resolves a path as written in the spec and checks it; {@code field} names the spec field in messages. */
@@ -59,7 +59,13 @@ public final class ResidencyPolicy {
         return roots;
     }
 
+    /** The allowed hosts as the spec wrote them. */
     public List<String> hosts() {
+        return hosts.entries();
+    }
+
+    /** The allowed hosts, for connection checks. */
+    public HostPolicy hostPolicy() {
         return hosts;
     }
 

@@ -3,7 +3,9 @@ package dev.enclave.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enclave.EnclaveException;
 import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.AuditKey;
 import dev.enclave.residency.AuditLog;
+import dev.enclave.residency.EgressGuard;
 import dev.enclave.residency.ResidencyPolicy;
 import dev.enclave.spec.LoadedSpec;
 import dev.enclave.spec.PipelineSpec;
@@ -17,10 +19,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a stage needs for one run: the spec, the run folder, the residency policy, audited file access and the
- * manifest. Closing it closes the audit log and any resources stages opened through {@link #resources()}.
+ * manifest. While it is open the {@link EgressGuard} refuses connections outside the policy's hosts and records each in
+ * the audit log. Closing it closes any resources stages opened through {@link #resources()}, the guard's scope and the
+ * audit log.
  */
 public final class RunContext implements AutoCloseable {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
@@ -33,6 +38,7 @@ public final class RunContext implements AutoCloseable {
     private final RunFiles files;
     private final Manifest manifest;
     private final RunResources resources = new RunResources();
+    private final EgressGuard.Scope egress;
 
     private RunContext(LoadedSpec spec, RunFolder folder, ResidencyPolicy policy, AuditLog audit, Manifest manifest) {
         this.spec = spec;
@@ -41,13 +47,22 @@ public final class RunContext implements AutoCloseable {
         this.audit = audit;
         this.files = new RunFiles(folder, policy, audit);
         this.manifest = manifest;
+        this.egress = EgressGuard.activate(policy.hostPolicy(),
+                attempt -> audit.append(AuditEvent.of(AuditEvent.Type.EGRESS_ATTEMPT, null, attempt.detail())));
+    }
+
+    /** {@link #create(LoadedSpec, Path, Path, Clock, Optional)} with an unsigned audit log. */
+    public static RunContext create(LoadedSpec spec, Path workingDir, Path runDir, Clock clock) {
+        return create(spec, workingDir, runDir, clock, Optional.empty());
     }
 
     /**
      * Starts a new run of {@code spec}: checks the policy, creates the run folder ({@code runDir}, or a new folder
-     * {@code <name>-<UTC time>} under the spec's runs folder), stores the resolved spec and opens the audit log.
+     * {@code <name>-<UTC time>} under the spec's runs folder), stores the resolved spec and opens the audit log, signed
+     * with {@code key} when given.
      */
-    public static RunContext create(LoadedSpec spec, Path workingDir, Path runDir, Clock clock) {
+    public static RunContext create(LoadedSpec spec, Path workingDir, Path runDir, Clock clock,
+            Optional<AuditKey> key) {
         PipelineSpec pipeline = spec.spec();
         ResidencyPolicy policy = ResidencyPolicy.of(pipeline.residency(), workingDir);
         Path root = runDir != null
@@ -59,28 +74,42 @@ public final class RunContext implements AutoCloseable {
         }
         RunFolder folder = new RunFolder(root);
         createDirectories(root);
-        AuditLog audit = AuditLog.open(folder.audit(), clock);
+        AuditLog audit = AuditLog.open(folder.audit(), clock, key);
         RunContext run = new RunContext(spec, folder, policy, audit, Manifest.create(spec.sha256()));
-        Map<String, Object> start = new LinkedHashMap<>();
-        start.put("spec_sha256", spec.sha256());
-        start.put("spec_source", spec.source().toString());
-        start.put("spec_source_sha256", dev.enclave.util.Hashing.sha256Hex(spec.source()));
-        start.put("allowed_roots", policy.roots().stream().map(Path::toString).toList());
-        start.put("allowed_hosts", policy.hosts());
-        audit.append(AuditEvent.of(AuditEvent.Type.RUN_START, null, start));
-        run.files.writeString(null, folder.spec(), spec.resolvedYaml());
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("run_id", root.getFileName().toString());
-        info.put("working_dir", policy.baseDir().toString());
-        info.put("spec_sha256", spec.sha256());
-        info.put("started", clock.instant().toString());
-        info.put("enclave_version", Versions.enclave());
-        run.files.writeJson(null, folder.runInfo(), info);
+        try {
+            Map<String, Object> start = new LinkedHashMap<>();
+            start.put("spec_sha256", spec.sha256());
+            start.put("spec_source", spec.source().toString());
+            start.put("spec_source_sha256", dev.enclave.util.Hashing.sha256Hex(spec.source()));
+            start.put("allowed_roots", policy.roots().stream().map(Path::toString).toList());
+            start.put("allowed_hosts", policy.hosts());
+            audit.keyId().ifPresent(id -> start.put("audit_key_id", id));
+            audit.append(AuditEvent.of(AuditEvent.Type.RUN_START, null, start));
+            run.files.writeString(null, folder.spec(), spec.resolvedYaml());
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("run_id", root.getFileName().toString());
+            info.put("working_dir", policy.baseDir().toString());
+            info.put("spec_sha256", spec.sha256());
+            info.put("started", clock.instant().toString());
+            info.put("enclave_version", Versions.enclave());
+            run.files.writeJson(null, folder.runInfo(), info);
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
         return run;
     }
 
-    /** Reopens an existing run folder to run later stages on it, with the spec stored there. */
+    /** {@link #open(Path, Clock, Optional)} for a run whose audit log is unsigned. */
     public static RunContext open(Path runDir, Clock clock) {
+        return open(runDir, clock, Optional.empty());
+    }
+
+    /**
+     * Reopens an existing run folder to run later stages on it, with the spec stored there; {@code key} must be the
+     * key its audit log was signed with, if it was.
+     */
+    public static RunContext open(Path runDir, Clock clock, Optional<AuditKey> key) {
         RunFolder folder = new RunFolder(runDir.toAbsolutePath().normalize());
         if (!Files.isRegularFile(folder.runInfo())) {
             throw EnclaveException.badInput(runDir + ": not a run folder (no run.json)");
@@ -93,7 +122,7 @@ public final class RunContext implements AutoCloseable {
             policy.check(folder.root(), "run folder");
             Manifest manifest = Files.exists(folder.manifest()) ? Manifest.read(folder.manifest())
                     : Manifest.create(spec.sha256());
-            return new RunContext(spec, folder, policy, AuditLog.open(folder.audit(), clock), manifest);
+            return new RunContext(spec, folder, policy, AuditLog.open(folder.audit(), clock, key), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder.runInfo(), e);
         }
@@ -148,6 +177,11 @@ public final class RunContext implements AutoCloseable {
         return resources;
     }
 
+    /** Connections the egress guard refused during this run so far. */
+    public long egressAttempts() {
+        return egress.refused();
+    }
+
     /** Writes the manifest as it stands. */
     public void writeManifest(String stage) {
         manifest.write(files, folder.manifest(), stage);
@@ -158,6 +192,7 @@ public final class RunContext implements AutoCloseable {
         try {
             resources.close();
         } finally {
+            egress.close();
             audit.close();
         }
     }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  *   manifest.json      per-stage counts and sha256 of every output file (no times: same spec and data, same bytes)
  *   prepared/          train.parquet, validation.parquet, test.parquet
  *   quarantine/        quarantined.parquet: rejected rows with file, line, reason
- *   model/             fine-tuned weights in Hugging Face layout
+ *   model/             fine-tuned weights in Hugging Face layout (LoRA: merged into the base weights)
+ *   adapter/           LoRA runs: the adapter in PEFT layout
+ *   checkpoints/       resumable training state, per training loop
  *   training/          loss curves
  *   metrics.json       every figure the report shows
  *   report.html        for people
@@ -51,6 +53,14 @@ public record RunFolder(Path root) {
 
     public Path model() {
         return root.resolve("model");
+    }
+
+    public Path adapter() {
+        return root.resolve("adapter");
+    }
+
+    public Path checkpoints() {
+        return root.resolve("checkpoints");
     }
 
     public Path training() {

@@ -2,7 +2,10 @@ package dev.enclave.sample;
 
 import java.util.List;
 
-/** What the files of one kind of legal matter talk about, as templates (see {@link Template}). */
+/**
+ * What the files of one kind of legal matter talk about, as templates (see {@link Template}); {@code postures} say
+ * where the matter stands (settlement, plea, hearing).
+ */
 record CaseLexicon(
         CaseType type,
         List<String> facts,
@@ -10,5 +13,6 @@ record CaseLexicon(
         List<String> issues,
         List<String> testimony,
         List<String> tasks,
+        List<String> postures,
         List<String> quotes) {
 }

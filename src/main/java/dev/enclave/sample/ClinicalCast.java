@@ -97,13 +97,14 @@ final class ClinicalCast {
         }
         List<Specialty> others = new ArrayList<>(List.of(Specialty.values()));
         others.remove(specialty);
-        for (Specialty other : draw.some(others, draw.between(1, 2))) {
+        List<Specialty> comorbid = draw.some(others, 2);
+        for (Specialty other : comorbid) {
             history.add(plain(draw.one(SpecialtyLexicons.of(other).chronic())));
         }
         draw.shuffle(history);
         return new Patient(id, person, home, faker.mrn(), faker.healthPlanId(), draw.one(ClinicalVocabulary.PAYERS),
                 faker.phone(home.city()), faker.email(person), faker.ssn(), faker.account(), faker.plate(),
-                faker.foreignCity(), specialty, history, draw.one(ClinicalVocabulary.ALLERGIES), relative, relation,
+                faker.foreignCity(), specialty, comorbid, history, draw.one(ClinicalVocabulary.ALLERGIES), relative, relation,
                 faker.phone(draw.chance(0.7) ? home.city() : faker.city()), draw.one(primaryCare), hospital(), clinic());
     }
 

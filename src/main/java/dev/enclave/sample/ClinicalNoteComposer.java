@@ -1,9 +1,9 @@
 package dev.enclave.sample;
 
+import dev.enclave.deid.PhiType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Composes one clinical note of a given style about a patient. Most of a note is content that any specialty's note
- * could hold (vitals, nursing care, social history, comorbidities of other specialties); the label shows in its
- * complaints, findings, diagnoses, medications and plans. Only when {@code mentionsDepartment} is set does the note
- * name the department; an ambiguous note draws its specialty content from two neighbouring specialties.
+ * Composes one clinical note of a given style about a patient. Much of a note is content that any specialty's note
+ * could hold (vitals, nursing care, social history) or that belongs to the specialties treating the patient's
+ * comorbidities (history, home medications, some findings, labs and nursing items); the label shows in the
+ * complaint, history of present illness, diagnoses, imaging, plans and most findings. Only when {@code mentionsDepartment} is set does
+ * the note name the department; an ambiguous note draws its specialty content from two neighbouring specialties.
  */
 final class ClinicalNoteComposer {
-    /** Share of findings, medications, labs, plans and nursing items taken from another specialty. */
-    private static final double OFF_LABEL_SHARE = 0.2;
+    /** Share of findings, medications, labs, nursing items and home medications about the patient's comorbidities. */
+    private static final double OFF_LABEL_SHARE = 0.3;
+    /** Notes shorter than this (in code points) get optional sections until they are not. */
+    private static final int MINIMUM_LENGTH = 330;
     private static final Map<NoteType, List<Section>> LAYOUTS = layouts();
 
     private final Draw draw;
@@ -38,6 +41,7 @@ final class ClinicalNoteComposer {
         }
     }
 
+    /** A note of the given style about the patient, labelled {@code label}, dated {@code date}. */
     AnnotatedText compose(Patient patient, NoteType type, Specialty label, boolean ambiguous, boolean mentionsDepartment,
             LocalDate date) {
         Note note = new Note(patient, type, label, ambiguous, mentionsDepartment, date);
@@ -81,7 +85,7 @@ final class ClinicalNoteComposer {
 
         AnnotatedText render(List<Section> layout) {
             int budget = 150 + (int) (1900 * Math.pow(draw.unit(), 2.0));
-            return Section.render(layout, budget, 0.05, draw, this);
+            return Section.render(layout, MINIMUM_LENGTH, budget, 0.05, draw, this);
         }
 
         @Override
@@ -96,12 +100,17 @@ final class ClinicalNoteComposer {
                 case "ptFirst" -> mentions.first(out, patient.person());
                 case "ptTitled" -> mentions.titled(out, patient.person());
                 case "he" -> out.text(patient.person().sex().subject());
-                case "He" -> out.text(capital(patient.person().sex().subject()));
+                case "He" -> out.text(Template.capitalise(patient.person().sex().subject()));
                 case "his" -> out.text(patient.person().sex().possessive());
-                case "His" -> out.text(capital(patient.person().sex().possessive()));
+                case "His" -> out.text(Template.capitalise(patient.person().sex().possessive()));
                 case "him" -> out.text(patient.person().sex().object());
-                case "age" -> mentions.ageAdjective(out, ageOn(patient.person(), date));
-                case "ageNoun" -> mentions.ageNoun(out, ageOn(patient.person(), date), patient.person().sex());
+                case "age" -> mentions.ageAdjective(out, patient.person().ageOn(date));
+                case "aAge" -> {
+                    int years = patient.person().ageOn(date);
+                    out.text(Mentions.article(years));
+                    mentions.ageAdjective(out, years);
+                }
+                case "ageNoun" -> mentions.ageNoun(out, patient.person().ageOn(date), patient.person().sex());
                 case "sex" -> out.text(draw.chance(0.6) ? patient.person().sex().noun() : patient.person().sex().adjective());
                 case "dob" -> out.phi(faker.birthDate(patient.person().born()));
                 case "mrn" -> out.phi(patient.mrn());
@@ -145,13 +154,13 @@ final class ClinicalNoteComposer {
                 case "dea" -> out.phi(faker.dea(attending));
                 case "license" -> out.phi(faker.professionalLicense());
                 case "relation" -> out.text(patient.relation());
-                case "Relation" -> out.text(capital(patient.relation()));
+                case "Relation" -> out.text(Template.capitalise(patient.relation()));
                 case "relName" -> mentions.person(out, patient.relative());
                 case "relPhone" -> out.phi(patient.relativePhone());
-                case "relAge" -> mentions.ageNoun(out, ageOn(patient.relative(), date), patient.relative().sex());
-                case "facility" -> out.phi(new Phi(facility.name(), dev.enclave.deid.PhiType.FACILITY));
-                case "facility2" -> out.phi(new Phi(elsewhere.name(), dev.enclave.deid.PhiType.FACILITY));
-                case "careHome" -> out.phi(new Phi(cast.careHome().name(), dev.enclave.deid.PhiType.FACILITY));
+                case "relAge" -> mentions.ageNoun(out, patient.relative().ageOn(date), patient.relative().sex());
+                case "facility" -> out.phi(new Phi(facility.name(), PhiType.FACILITY));
+                case "facility2" -> out.phi(new Phi(elsewhere.name(), PhiType.FACILITY));
+                case "careHome" -> out.phi(new Phi(cast.careHome().name(), PhiType.FACILITY));
                 case "facilityPhone" -> out.phi(elsewhere.phone());
                 case "fax" -> out.phi(elsewhere.fax());
                 case "facilityAddress" -> mentions.addressBlock(out, elsewhere.address());
@@ -162,7 +171,6 @@ final class ClinicalNoteComposer {
                 case "bio" -> mentions.biometric(out);
                 case "cc" -> specialty(SpecialtyLexicon::complaints, out);
                 case "hpi" -> specialty(SpecialtyLexicon::history, out);
-                case "quote" -> specialty(SpecialtyLexicon::quotes, out);
                 case "anyQuote" -> {
                     if (draw.chance(0.6)) {
                         specialty(SpecialtyLexicon::quotes, out);
@@ -177,7 +185,7 @@ final class ClinicalNoteComposer {
                 case "study" -> specialty(SpecialtyLexicon::studies, out);
                 case "img" -> specialty(SpecialtyLexicon::imaging, out);
                 case "lab" -> noisy(SpecialtyLexicon::labs, out);
-                case "plan" -> noisy(SpecialtyLexicon::plans, out);
+                case "plan" -> specialty(SpecialtyLexicon::plans, out);
                 case "nurse" -> noisy(SpecialtyLexicon::nursing, out);
                 case "dept" -> {
                     if (mentionsDepartment) {
@@ -187,7 +195,7 @@ final class ClinicalNoteComposer {
                                 "the specialty service", "the outpatient clinic"));
                     }
                 }
-                case "chronic" -> expand(lexicons.get(otherThan(lexicon.specialty())).chronic(), out);
+                case "chronic" -> expand(lexicons.get(comorbid()).chronic(), out);
                 case "comorbOne" -> out.text(draw.one(patient.history()));
                 case "comorbs" -> out.text(joined(draw.some(patient.history(), draw.between(2, 3))));
                 case "comorbList" -> {
@@ -196,7 +204,7 @@ final class ClinicalNoteComposer {
                         out.text((i == 0 ? "" : "\n") + draw.oneOf((i + 1) + ". ", "- ", (i + 1) + ") ") + items.get(i));
                     }
                 }
-                case "homeMed" -> expand(ClinicalVocabulary.HOME_MEDS, out);
+                case "homeMed" -> expand(draw.chance(OFF_LABEL_SHARE) ? lexicons.get(comorbid()).medications() : ClinicalVocabulary.HOME_MEDS, out);
                 case "allergy" -> out.text(patient.allergy());
                 case "vitals" -> expand(ClinicalVocabulary.VITALS, out);
                 case "nursing" -> expand(ClinicalVocabulary.NURSING, out);
@@ -230,16 +238,23 @@ final class ClinicalNoteComposer {
         }
 
         /**
-         * Like {@link #specialty} but one time in five from another specialty: patients are treated for their
-         * other conditions too, so findings, medications, labs and plans are weaker evidence than complaints and
-         * diagnoses.
+         * Like {@link #specialty} but sometimes from one of the specialties treating the patient's comorbidities:
+         * patients are treated for their other conditions too, so findings, medications, labs and nursing items are weaker
+         * evidence than complaints, histories, diagnoses, imaging and plans.
          */
         private void noisy(Function<SpecialtyLexicon, List<String>> list, TextBuilder out) {
             if (draw.chance(OFF_LABEL_SHARE)) {
-                Template.expand(next(list.apply(lexicons.get(otherThan(lexicon.specialty())))), draw, this, out);
+                Template.expand(next(list.apply(lexicons.get(comorbid()))), draw, this, out);
             } else {
                 specialty(list, out);
             }
+        }
+
+        /** One of the specialties treating the patient's other conditions (never the note's own). */
+        private Specialty comorbid() {
+            List<Specialty> others = new ArrayList<>(patient.comorbid());
+            others.remove(lexicon.specialty());
+            return others.isEmpty() ? patient.specialty() : draw.one(others);
         }
 
         private void expand(List<String> templates, TextBuilder out) {
@@ -262,20 +277,6 @@ final class ClinicalNoteComposer {
         }
     }
 
-    private Specialty otherThan(Specialty specialty) {
-        List<Specialty> others = new ArrayList<>(List.of(Specialty.values()));
-        others.remove(specialty);
-        return draw.one(others);
-    }
-
-    static int ageOn(Person person, LocalDate date) {
-        return (int) ChronoUnit.YEARS.between(person.born(), date);
-    }
-
-    private static String capital(String text) {
-        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
-    }
-
     private static String joined(List<String> items) {
         if (items.size() == 1) {
             return items.get(0);
@@ -290,9 +291,10 @@ final class ClinicalNoteComposer {
                         "RN Shift Assessment [0700-1900|1900-0700|day shift|night shift], {date}\nPatient: {ptHeader} ({age} {sex})",
                         "Nursing progress note, {dateTime}. Pt: {pt}, MRN: {mrn}.",
                         "{date} {time} RN note\n{ptHeader}, DOB {dob}",
-                        "Shift summary for {ptHeader} (medical record # {mrn}) - {facility}"),
-                Section.maybe(0.7, "Received report from {rn2} at {time}. {pt} is a {age} {sex} admitted {admitDay} with {dx}.",
-                        "{Pt} is a {age} {sex} here for {dx}; hospital day {#2-8}.",
+                        "Shift summary for {ptHeader} (medical record # {mrn}) - {facility}",
+                        "{facility} nursing flowsheet note {dateTime}\n{ptHeader} | DOB {dob} | SSN on file {ssn}"),
+                Section.maybe(0.7, "Received report from {rn2} at {time}. {pt} is {aAge} {sex} admitted {admitDay} with {dx}.",
+                        "{Pt} is {aAge} {sex} here for {dx}; hospital day {#2-8}.",
                         "Care assumed at {time}. Admitting dx: {dx}. Hx: {comorbs}."),
                 Section.always("{H:Vitals}{vitals}", "{H:Vital Signs}{vitals}. {nursing}"),
                 Section.always("{H:Assessment}{Nurse}. {nursing} {nursing}", "{Nurse}. {nursing}\n{nursing}"),
@@ -303,7 +305,7 @@ final class ClinicalNoteComposer {
                         "{Relation} called at {time} from {relPhone} asking for updates; [two-factor code verified|privacy code confirmed] before sharing information.",
                         "Case manager {cm} met with {pt} and {relation} about discharge to {careHome}."),
                 Section.maybe(0.3, "{social}", "{ros} {nursing}"),
-                Section.maybe(0.5, "{time}: {nursing}\n{time}: {Nurse}.\n{time}: {nursing}", "Events: {nursing} {Nurse}. {genQuote}, per pt."),
+                Section.maybe(0.5, "{time}: {nursing}\n{time}: {Nurse}.\n{time}: {nursing}", "Events: {nursing} {Nurse}. \"{genQuote},\" per pt.", "{ptFirst} [ambulated in the hall|rested most of the shift|was up to the chair] at {time}. {nursing}"),
                 Section.maybe(0.4, "{H:Education}{edu} {edu}"),
                 Section.maybe(0.5, "{H:Plan}Continue plan of care. {Plan}.", "Plan: {genPlan} Will continue to monitor."),
                 Section.always("-- {rn}", "Signed: {rn} {dateTime}", "{rn}, {time}", "{rn}\n{dateTime}")));
@@ -312,15 +314,15 @@ final class ClinicalNoteComposer {
                         "DISCHARGE SUMMARY - {facility}\nName: {ptHeader} | MR# {mrn} | Acct {acct}\nAdmission {admit}, discharge {discharge}",
                         "Discharge Summary\n{ptHeader} ({age} {sex}), medical record number {mrn}\nDates of stay: {admit} to {discharge}\nDischarging physician: {dr}",
                         "{facility} Discharge Summary\nPATIENT: {ptHeader}  FIN: {enc}  ADM: {admit}  DC: {discharge}"),
-                Section.always("{H:Discharge Diagnoses}1. {Dx}\n2. {comorbOne}\n3. [{chronic}|{comorbOne}]",
+                Section.always("{H:Discharge Diagnoses}1. {Dx}\n2. {ComorbOne}\n3. [{Chronic}|{ComorbOne}]",
                         "{H:Diagnoses}Principal: {dx}. Secondary: {comorbs}."),
-                Section.always("{H:Hospital Course}{pt} is a {age} {sex} with {comorbs} who presented with {cc}. {hpi} [{He} was treated with {med}|Started on {med}] and [improved|stabilized|slowly improved]. {Proc} [was performed {admitDay}|was done during the stay] [without complication|with findings as below].",
+                Section.always("{H:Hospital Course}{pt} is {aAge} {sex} with {comorbs} who presented with {cc}. {hpi} [{He} was treated with {med}|Started on {med}] and [improved|stabilized|slowly improved]. {Proc} [was performed {admitDay}|was done during the stay] [without complication|with findings as below].",
                         "{H:Brief HPI and Course}{Cc}. {hpi} {hpi} Treated with {med} and {med}; {proc} on {earlier}."),
                 Section.maybe(0.5, "{H:Hospital Course by Problem}# {Dx}: {hpi} {Plan}.\n# {comorbOne}: [stable, home regimen continued|monitored, no changes|held on admission, resumed at discharge].\n# {Chronic}: {genPlan}"),
                 Section.maybe(0.4, "{H:Consults}{dr2} ({dept}) saw the patient on {shortDate}: [agreed with the plan|recommended {plan}|signed off].", "{H:Social History}{social} {social}"),
-                Section.maybe(0.6, "{H:Pertinent Results}{Lab}; {lab}. {study}: {img}", "{H:Labs}{lab}, {lab}, {lab}."),
+                Section.maybe(0.6, "{H:Pertinent Results}{Lab}; {lab}. {Study}: {img}", "{H:Labs}{Lab}, {lab}, {lab}."),
                 Section.maybe(0.5, "{H:Condition at Discharge}[Stable|Improved|Fair], [ambulating independently|ambulating with a walker|bedbound]. {vitals}.",
-                        "{H:Exam at Discharge}{vitals}. {finding}; {genExam}"),
+                        "{H:Exam at Discharge}{vitals}. {Finding}; {genExam}"),
                 Section.maybe(0.9, "{H:Discharge Medications}- {med}\n- {med}\n- {homeMed}\n- {homeMed}",
                         "{H:Medications}NEW: {med}. CHANGED: {med}. CONTINUE: {homeMed}, {homeMed}."),
                 Section.maybe(0.85, "{H:Follow-up}[Follow up with|See] {pcp} on {later} at {facility2}, {facilityPhone}. [Appointment with {dept} in 2 weeks.|{Dept} follow-up with {dr2} on {later}.]",
@@ -329,7 +331,8 @@ final class ClinicalNoteComposer {
                         "{H:Disposition}Home. Transportation by {relation}, contact {relPhone}. Patient portal enrollment: {portal}."),
                 Section.maybe(0.5, "{H:Instructions}{edu} {genPlan}", "{H:Patient Instructions}{Plan}. {edu}"),
                 Section.always("Electronically signed by {dr} on {dateTime}", "{dr}\nDictated {date}, transcribed {dateTime}",
-                        "Attending attestation: I saw and examined the patient on the day of discharge. {dr} (NPI {npi})")));
+                        "Attending attestation: I saw and examined the patient on the day of discharge. {dr} (NPI {npi})",
+                        "{dr}, DEA {dea}\nPrescriptions sent to the pharmacy on {date}.")));
         layouts.put(NoteType.RADIOLOGY, List.of(
                 Section.always("EXAM: {study}\nDATE: {dateTime}\nPATIENT: {ptHeader}   MRN: {mrn}   DOB: {dob}\nACCESSION: {accession}\nORDERING: {dr}",
                         "{study} - {date}\nPt: {ptHeader} ({age} {sex}); Acc# {accession}\nReferring physician: {dr} ({facility2})",
@@ -350,12 +353,12 @@ final class ClinicalNoteComposer {
                         "REFERRAL[| - {Dept}]\nTo: {dr}, {facility}\nFrom: {pcp}, {facility2}\nDate: {date}\nFax: {fax}",
                         "Date: {date}\nRE: {ptHeader}, DOB {dob}, MRN {mrn}\nReferring provider: {pcp} (NPI {npi})"),
                 Section.maybe(0.75, "Dear {drLast},", "Dear Colleague,", "Dear {drLast} and team,"),
-                Section.maybe(0.7, "RE: {ptHeader}, DOB {dob}[, MRN {mrn}|, member ID {member}|]", "Patient: {ptHeader}   DOB: {dob}   Phone: {phone}"),
-                Section.always("I am referring {ptTitled}, a {age} {sex}, [to {dept}|for evaluation by {dept}|for your opinion] regarding {cc}. {hpi}",
+                Section.maybe(0.7, "RE: {ptHeader}, DOB {dob}[, MRN {mrn}|, member ID {member}|]", "Patient: {ptHeader}   DOB: {dob}   Phone: {phone}", "Patient: {ptHeader}, DOB {dob}, SSN {ssn}, {payer} member {member}"),
+                Section.always("I am referring {ptTitled}, {aAge} {sex}, [to {dept}|for evaluation by {dept}|for your opinion] regarding {cc}. {hpi}",
                         "Thank you for seeing {pt}, {ageNoun}, [who has|with] {cc}. {hpi} {hpi}"),
                 Section.maybe(0.8, "{His} history includes {comorbs}. Current medications: {med}, {homeMed}, {homeMed}. Allergies: {allergy}.",
                         "PMH: {comorbs}. Meds: {med}; {homeMed}. {social}"),
-                Section.maybe(0.5, "Recent results: {lab}; {study} on {earlier}: {img}", "Workup so far: {lab}, {lab}. {finding} on my exam."),
+                Section.maybe(0.5, "Recent results: {lab}; {study} on {earlier}: {img}", "Workup so far: {lab}, {lab}. {Finding} on my exam."),
                 Section.maybe(0.4, "{He} told me, \"{anyQuote}.\"", "In {his} words: \"{anyQuote}.\""),
                 Section.maybe(0.4, "{social} {social}", "On exam: {vitals}. {Finding}. {genExam}"),
                 Section.maybe(0.7, "[I would appreciate|Please provide] your assessment and recommendations, particularly regarding {plan}.",
@@ -371,7 +374,7 @@ final class ClinicalNoteComposer {
                         "Subjective: {Cc}. {hpi} {ros}"),
                 Section.maybe(0.5, "Interval events: {nursing} {hpi}", "ROS: {ros} {ros}", "{social}"),
                 Section.always("O: {vitals}. {Finding}; {genExam} {genExam} Labs: {lab}, {lab}.",
-                        "Objective: {vitals}\n{genExam} {finding}. {lab}."),
+                        "Objective: {vitals}\n{genExam} {Finding}. {Lab}."),
                 Section.always("A: {Dx}[, improving|, stable|, not at goal|]. Also {comorbOne}.", "Assessment: {dx}; {chronic}."),
                 Section.always("P: {Plan}. {Plan}. {genPlan}", "Plan:\n- {plan}\n- {plan}\n- {genPlan}"),
                 Section.maybe(0.5, "Discussed with {relation} {relName} at {relPhone}.", "Spoke with {pcp} by phone.",
@@ -382,7 +385,7 @@ final class ClinicalNoteComposer {
                 Section.always("CONSULTATION\nDate of service: {date}\nPatient: {ptHeader}  DOB: {dob}  MRN {mrn}\nRequesting physician: {dr2}\nConsultant: {dr}",
                         "Consult note[| ({dept})] - {dateTime}\nAsked by {dr2} to see {ptTitled} for {cc}.",
                         "INPATIENT CONSULT ({facility})\n{ptHeader}, {age} {sex}, MRN {mrn}, acct {acct}"),
-                Section.always("{H:HPI}{pt} is a {age} {sex} with {comorbs} [who presents|admitted {admitDay}|seen in the ED] with {cc}. {hpi} {hpi}",
+                Section.always("{H:HPI}{pt} is {aAge} {sex} with {comorbs} [who presents|admitted {admitDay}|seen in the ED] with {cc}. {hpi} {hpi}",
                         "{H:History of Present Illness}{Cc}. {hpi} \"{anyQuote},\" per {him}."),
                 Section.maybe(0.8, "{H:Past Medical History}{comorbList}"),
                 Section.maybe(0.7, "{H:Medications}{med}; {homeMed}; {homeMed}", "{H:Home Meds}{homeMed}, {homeMed}, {med}"),
@@ -393,7 +396,7 @@ final class ClinicalNoteComposer {
                 Section.always("{H:Exam}{vitals}. {genExam} {Finding}. {Finding}.", "{H:Physical Examination}{vitals}\n{genExam}\n{Finding}."),
                 Section.maybe(0.6, "{H:Data}{Lab}; {study}: {img}", "{H:Labs and Imaging}{lab}, {lab}. {img}"),
                 Section.always("{H:Assessment and Plan}{age} {sex} with {dx}. {Plan}. {Plan}. [Will follow with you.|We will follow.|{Dept} will continue to follow.]",
-                        "{H:Impression}{Dx}.\n{H:Recommendations}1. {plan}\n2. {plan}\n3. {genPlan}"),
+                        "{H:Impression}{Dx}.\n{H:Recommendations}1. {Plan}\n2. {Plan}\n3. {genPlan}"),
                 Section.always("Thank you for this consult. {dr}", "Thank you for involving us. {dr} (license {license})", "{dr}, NPI {npi}")));
         return layouts;
     }

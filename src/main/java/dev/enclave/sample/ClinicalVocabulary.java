@@ -47,6 +47,7 @@ final class ClinicalVocabulary {
             "{Relation} {relName} is the health care proxy, reachable at {relPhone}.",
             "{His} {relation}, {relAge}, lives in the same household and depends on {him} for meals.",
             "Born in {birthplace}, moved to {city} in {year}.",
+            "Moved to {county} in {year} to be near family.",
             "Goes to church and volunteers at a food pantry; limited income, lost insurance in {year}.",
             "Home health aide visits {#2-5} times weekly; grandson helps with groceries.",
             "Lives off {street}; {his} {relation} {relName} drives {him} to appointments.");

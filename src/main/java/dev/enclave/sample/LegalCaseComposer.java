@@ -19,6 +19,8 @@ final class LegalCaseComposer {
     /** Kinds of documents in a case file. */
     enum DocumentKind { INTAKE, LETTER, DEPOSITION, CALL_LOG, DECLARATION, MEMO }
 
+    /** Files shorter than this (in code points) get optional sections until they are not. */
+    private static final int MINIMUM_LENGTH = 280;
     private static final Map<DocumentKind, List<Section>> LAYOUTS = layouts();
 
     private final Draw draw;
@@ -52,7 +54,7 @@ final class LegalCaseComposer {
         AnnotatedText compose(DocumentKind kind, LocalDate date) {
             Document document = new Document(this, date);
             int budget = 300 + (int) (1400 * Math.pow(draw.unit(), 1.5));
-            return Section.render(LAYOUTS.get(kind), budget, 0.03, draw, document);
+            return Section.render(LAYOUTS.get(kind), MINIMUM_LENGTH, budget, 0.03, draw, document);
         }
 
         /** The matter's value for an identifier slot, drawn the first time it is asked for. */
@@ -138,15 +140,14 @@ final class LegalCaseComposer {
                 case "client" -> mentions.person(out, client);
                 case "clientHeader" -> mentions.header(out, client);
                 case "clientFull" -> out.phi(faker.name(client, draw.chance(0.7) ? NameForm.FULL : NameForm.FULL_MIDDLE));
-                case "clientLast" -> out.phi(faker.name(client, NameForm.LAST));
                 case "clientTitled" -> mentions.titled(out, client);
                 case "clientUpper" -> out.phi(faker.name(client, NameForm.UPPER_FULL));
                 case "he" -> out.text(client.sex().subject());
-                case "He" -> out.text(capital(client.sex().subject()));
+                case "He" -> out.text(Template.capitalise(client.sex().subject()));
                 case "his" -> out.text(client.sex().possessive());
-                case "His" -> out.text(capital(client.sex().possessive()));
+                case "His" -> out.text(Template.capitalise(client.sex().possessive()));
                 case "him" -> out.text(client.sex().object());
-                case "clientAge" -> mentions.ageNoun(out, ClinicalNoteComposer.ageOn(client, date), client.sex());
+                case "clientAge" -> mentions.ageNoun(out, client.ageOn(date), client.sex());
                 case "dob" -> out.phi(faker.birthDate(client.born()));
                 case "clientPhone" -> out.phi(matter.phone());
                 case "clientEmail" -> out.phi(matter.email());
@@ -160,7 +161,6 @@ final class LegalCaseComposer {
                 case "crossing" -> out.phi(new Phi(draw.one(Places.STREETS) + " " + draw.oneOf("St", "Ave", "Rd", "Blvd") + " and "
                         + draw.one(Places.STREETS) + " " + draw.oneOf("St", "Ave", "Street", "Avenue"), PhiType.ADDRESS));
                 case "opp" -> mentions.person(out, matter.opposing());
-                case "oppFull" -> out.phi(faker.name(matter.opposing(), NameForm.FULL));
                 case "oppUpper" -> out.phi(faker.name(matter.opposing(), NameForm.UPPER_FULL));
                 case "oppHe" -> out.text(matter.opposing().sex().subject());
                 case "oppAddress" -> mentions.address(out, matter.opposingHome());
@@ -195,7 +195,7 @@ final class LegalCaseComposer {
                 case "hr" -> mentions.person(out, matter.person(Role.HR_MANAGER));
                 case "adjuster" -> mentions.person(out, matter.person(Role.ADJUSTER));
                 case "elder" -> mentions.person(out, matter.person(Role.ELDER));
-                case "elderAge" -> mentions.ageNoun(out, ClinicalNoteComposer.ageOn(matter.person(Role.ELDER), date), matter.person(Role.ELDER).sex());
+                case "elderAge" -> mentions.ageNoun(out, matter.person(Role.ELDER).ageOn(date), matter.person(Role.ELDER).sex());
                 case "victim" -> mentions.person(out, matter.person(Role.VICTIM));
                 case "mediator" -> out.phi(faker.name(matter.person(Role.MEDIATOR), NameForm.FULL));
                 case "coworker" -> mentions.person(out, matter.person(Role.COWORKER));
@@ -222,11 +222,12 @@ final class LegalCaseComposer {
                 case "issue" -> expand(lexicon.issues(), out);
                 case "testimony" -> expand(lexicon.testimony(), out);
                 case "task" -> expand(lexicon.tasks(), out);
+                case "posture" -> expand(lexicon.postures(), out);
                 case "quote" -> expand(lexicon.quotes(), out);
                 case "status" -> expand(LegalVocabulary.STATUS, out);
                 case "textMsg" -> out.text(draw.one(LegalVocabulary.TEXT_MESSAGES));
                 case "privilege" -> out.text(draw.one(LegalVocabulary.PRIVILEGE));
-                case "STATE_COURT" -> {
+                case "stateCourt" -> {
                     out.text("SUPERIOR COURT OF " + Places.STATE_NAMES.get(matter.court().state()).toUpperCase(Locale.ROOT) + "\n");
                     out.phi(new Phi("COUNTY OF " + matter.court().county().toUpperCase(Locale.ROOT), PhiType.LOCATION));
                 }
@@ -272,17 +273,13 @@ final class LegalCaseComposer {
         }
     }
 
-    private static String capital(String text) {
-        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
-    }
-
     private static Map<DocumentKind, List<Section>> layouts() {
         Map<DocumentKind, List<Section>> layouts = new EnumMap<>(DocumentKind.class);
         layouts.put(DocumentKind.INTAKE, List.of(
                 Section.always("{privilege}\nINTAKE MEMO\nTo: {atty}\nFrom: {para}\nDate: {date}\nRe: {matterTitle}",
                         "NEW CLIENT INTAKE - {caseType}\nClient: {clientHeader} | DOB {dob} | Phone {clientPhone} | Email {clientEmail}\nAddress: {clientAddress}",
                         "Intake ({date}) - {clientHeader}\nReferred by [a former client|a web search|{doctor}|the bar referral service]. Cell {clientPhone}."),
-                Section.maybe(0.6, "SSN: {ssn}   DL: {dl}   Home: {clientAddress}", "Identity verified with driver's license {dl}; SSN on file {ssn}.",
+                Section.maybe(0.6, "SSN: {ssn}   DL: {dl}   Home: {clientAddress}", "Identity verified with driver's license {dl}; SSN on file {ssn}.", "Client lives off {clientStreet} in {clientCity}; SSN {ssn}.",
                         "Client can be reached at {clientPhone} or {clientEmail}; lives at {clientAddress}."),
                 Section.always("FACTS\n{fact} {fact}", "Summary of facts: {fact} {fact} {fact}"),
                 Section.maybe(0.8, "{harm} {harm}", "Damages/impact: {harm}"),
@@ -294,13 +291,13 @@ final class LegalCaseComposer {
                 Section.always("{firm}\n{firmAddress}\nTel. {firmPhone} | Fax {firmFax}\n\n{date}",
                         "{firm} | {firmPhone} | fax {firmFax}\n{date}\n\nVIA E-MAIL ({clientEmail}) AND U.S. MAIL",
                         "{date}\n\n{clientFull}\n{clientAddressBlock}"),
-                Section.maybe(0.8, "Re: {matterTitle}[, Case No. {docket}|, Claim No. {claim}|]", "RE: Our client {clientFull}; Date of loss {incident}"),
+                Section.maybe(0.8, "Re: {matterTitle}[, Case No. {docket}|, Claim No. {claim}|]", "RE: Our client {clientFull}; date of incident {incident}"),
                 Section.always("Dear {clientTitled},", "Dear Counsel:", "Dear {oc}:", "Dear Sir or Madam:"),
                 Section.always("[I am writing to update you on|This letter concerns|As we discussed by phone on {shortDate}, here is a summary of] the status of your matter. {fact} {issue}",
                         "This firm represents {clientFull} in connection with the events of {incident}. {fact} {fact}"),
                 Section.maybe(0.7, "{harm} {harm}", "[Please note|Be advised] that {issue}"),
                 Section.maybe(0.6, "[We ask that you|Please] preserve all records, including video and electronic data. {task}",
-                        "Going forward, {task} {task}"),
+                        "Going forward: {task} {task}"),
                 Section.maybe(0.5, "Please call me at {firmPhone} or e-mail me if you have questions. {status}",
                         "If you have any questions, contact my paralegal, {para}, directly."),
                 Section.always("Very truly yours,\n{attyFull}\nState Bar No. {bar}", "Sincerely,\n{atty}\n{firm}",
@@ -326,7 +323,7 @@ final class LegalCaseComposer {
                 Section.always("- {para}", "Entered by {para}", "{atty}")));
         layouts.put(DocumentKind.DECLARATION, List.of(
                 Section.always("IN THE [CIRCUIT|SUPERIOR|DISTRICT] COURT OF {courtCounty}, {state}\n{clientUpper}, [Plaintiff|Petitioner],\nv.\n[{oppUpper}|{org}], [Defendant|Respondent].\nCase No. {docket}\nDECLARATION OF {clientUpper}",
-                        "{STATE_COURT}\n{matterTitle}\nCase No. {docket}\nDECLARATION OF {clientUpper} IN SUPPORT OF [MOTION|PETITION]"),
+                        "{stateCourt}\n{matterTitle}\nCase No. {docket}\nDECLARATION OF {clientUpper} IN SUPPORT OF [MOTION|PETITION]"),
                 Section.always("I, {clientFull}, declare:\n1. I am over eighteen years of age and reside at {clientAddress}.\n2. {fact}",
                         "I, {clientFull}, being {clientAge}, state as follows:\n1. I live in {clientCity} and have personal knowledge of these facts.\n2. {fact}"),
                 Section.maybe(0.9, "3. {fact}\n4. {harm}", "3. {harm}"),
@@ -339,7 +336,7 @@ final class LegalCaseComposer {
                 Section.always("Background: {fact} {fact}", "{fact} {harm}"),
                 Section.maybe(0.8, "Analysis: {issue} {issue}", "Open questions: {issue}"),
                 Section.maybe(0.6, "Witnesses: {witness} ({witnessPhone}); {coworker}. {testimony}", "Key testimony: {testimony}"),
-                Section.maybe(0.6, "Settlement posture: [demand of ${#25000-900000} pending|no offer yet|mediation set for {later} with {mediator}|client authorized ${#5000-250000}]."),
+                Section.maybe(0.6, "{posture}", "Status: {posture}"),
                 Section.always("Action items: {task} {task}", "Next: {task}\n{atty}")));
         return layouts;
     }

@@ -11,7 +11,7 @@ final class LegalVocabulary {
             "Client is anxious about the timeline and asked whether {he} needs to appear in person.",
             "Reviewed the fee agreement; client signed and returned it by e-mail.",
             "Client prefers text messages after 5 pm; spouse not authorized to receive information.",
-            "Explained next steps and likely duration; client understands there is no guarantee of outcome.",
+            "Explained next steps and likely duration to {him}; no guarantee of outcome.",
             "Client will gather pay stubs, tax returns from {year} and any photos.",
             "Interpreter ([Spanish|Vietnamese|Haitian Creole|Arabic|Mandarin]) used for the full call.",
             "Client missed the last appointment; rescheduled for {later} at {time}.",
@@ -69,6 +69,8 @@ final class LegalVocabulary {
                 List.of("Request the 911 audio and CAD report for incident {report}.", "Send a preservation letter for surveillance video to {org}.",
                         "Obtain records and bills from {hospital} (MRN {mrn}) and {clinic}.", "Calendar the SOL: {later}.",
                         "Send the demand package to adjuster {adjuster} at {insurer}, claim {claim}.", "Photograph the scene at {crossing} before repairs."),
+                List.of("Settlement posture: demand of ${#25000-900000} pending with {insurer}.", "No offer yet; adjuster {adjuster} asked for updated bills.",
+                        "Mediation set for {later} with {mediator}.", "Client authorized settlement at ${#15000-250000}."),
                 List.of("I can't even pick up my daughter anymore", "the adjuster keeps calling me at work", "I just want my car fixed and my bills paid",
                         "I didn't even see him coming"));
     }
@@ -96,6 +98,8 @@ final class LegalVocabulary {
                 List.of("Request the personnel file and timekeeping data.", "Send a litigation hold letter to {org}.",
                         "Calendar the 90-day deadline to file suit: {later}.", "Interview coworker {witness} at {witnessPhone}.",
                         "Subpoena badge and login records for employee ID {employeeId}."),
+                List.of("Settlement posture: employer offered ${#5000-60000} and a neutral reference.", "Mediation set for {later} with {mediator}.",
+                        "No offer yet; early neutral evaluation requested.", "Client will not accept less than ${#20000-150000}."),
                 List.of("we need younger energy on this team", "you people always take too many breaks", "maybe this job isn't for a new mom",
                         "I was told to clock out and keep working", "nobody ever told me what they do with my fingerprints"));
     }
@@ -122,6 +126,8 @@ final class LegalVocabulary {
                 List.of("Prepare the financial affidavit and exhibits.", "Subpoena bank records for account {acct}.",
                         "Schedule mediation for {later} with {mediator}.", "Request the guardian ad litem report before {hearing}.",
                         "Serve the petition at {oppAddress}."),
+                List.of("Mediation set for {later} with {mediator}.", "Temporary orders hearing {hearing}; parenting plan draft circulated.",
+                        "Opposing party proposed a 2-2-3 schedule; client is considering it.", "Settlement conference {hearing} before {judge}."),
                 List.of("I just want the kids to feel safe", "he changed the passwords on everything", "she won't let me talk to them on the phone",
                         "I found out about the second account by accident"));
     }
@@ -136,6 +142,7 @@ final class LegalVocabulary {
                         "{He} fears return because of threats from [a gang|local police|a former partner|political opponents] after {he} [testified against|refused to pay|reported] them in {year}.",
                         "Spouse {opp} is a U.S. citizen; they married on {marriageDate} in {clientCity}.",
                         "FBI fingerprint results ({fingerprint}) show one prior encounter in {year}.",
+                        "USCIS captured biometrics on {shortDate}; the notice lists {bio}.",
                         "{Org} filed the employment-based petition; {his} work e-mail is {workEmail}."),
                 List.of("Separated from {his} two children, who remain with {his} mother in {birthplace}.",
                         "Lost {his} job at {company} when the work permit lapsed on {shortDate}.",
@@ -150,6 +157,8 @@ final class LegalVocabulary {
                 List.of("Obtain country conditions reports for {birthplace}.", "FOIA request for the A-file ({aNumber}).",
                         "Collect proof of the joint lease at {clientAddress}.", "File the I-589 before {later}.",
                         "Master calendar hearing {hearing} before Immigration Judge {judgeLast} in {city2}."),
+                List.of("Next individual hearing {hearing} before Immigration Judge {judgeLast}.", "Awaiting the USCIS decision; case status checked on {shortDate}.",
+                        "Government counsel open to prosecutorial discretion; request sent {shortDate}.", "Request for evidence due {later}."),
                 List.of("I only want to work and keep my family safe", "the notario kept my original birth certificate",
                         "I have never been arrested anywhere", "I am afraid to go back"));
     }
@@ -162,6 +171,7 @@ final class LegalVocabulary {
                         "Breath test result {#0.08-0.19} on instrument serial {device}.",
                         "The crime lab reports a match between {dna} and a swab from the scene; chain of custody is disputed.",
                         "Released on a ${#1000-50000} bond with a GPS ankle monitor, serial {device}.",
+                        "Jail intake matched {him} to a prior booking by {bio}.",
                         "Detectives obtained a warrant for {his} phone (IMEI {imei}) and cell-site records.",
                         "The State alleges logins to the complainant's account from IP {ip} on {shortDate}.",
                         "Surveillance video from {org} was produced at {shareUrl}."),
@@ -176,6 +186,8 @@ final class LegalVocabulary {
                 List.of("File the motion to suppress by {later}.", "Request body-cam footage and dispatch logs for report {report}.",
                         "Subpoena calibration records for the breath instrument.", "Arraignment {hearing} before Judge {judgeLast}.",
                         "Review discovery posted at {shareUrl}."),
+                List.of("Plea offer: reduced to [reckless driving|a misdemeanor|probation with no jail]; client considering.", "No offer; trial set for {hearing}.",
+                        "Pretrial conference {hearing} before {judge}.", "Diversion application submitted on {shortDate}."),
                 List.of("I didn't do anything, I was just driving home", "that's not my phone", "the cop never told me why he pulled me over",
                         "I want to go to trial"));
     }
@@ -199,6 +211,8 @@ final class LegalVocabulary {
                 List.of("Send a demand letter with a 10-day cure period.", "Search {county} records for a mechanic's lien.",
                         "Review the arbitration clause before filing.", "File suit in {county} if no response by {later}.",
                         "Dispute the duplicate charge on the card ending in {acctSuffix}."),
+                List.of("Settlement posture: demand of ${#8000-400000} sent {shortDate}.", "Counterparty offered to finish the work at cost; client declined.",
+                        "Arbitration demand filed {shortDate}; hearing {hearing}.", "Mediation set for {later} with {mediator}."),
                 List.of("they took the money and disappeared", "I have every text where he promised to finish", "I never signed that change order",
                         "my customers think we went out of business"));
     }

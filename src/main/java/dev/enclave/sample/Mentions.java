@@ -132,6 +132,12 @@ final class Mentions {
         }
     }
 
+    /** "an " before ages read with a leading vowel sound (8, 11, 18, 80-89), "a " otherwise. */
+    static String article(int years) {
+        boolean vowel = years == 8 || years == 11 || years == 18 || (years >= 80 && years <= 89);
+        return vowel ? "an " : "a ";
+    }
+
     private void ageNumber(TextBuilder out, int years, boolean mayBeWords) {
         if (years <= 89) {
             out.text(Integer.toString(years));

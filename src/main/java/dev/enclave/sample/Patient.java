@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A fake patient and everything about them that stays the same from note to note: identifiers, contacts, usual
- * specialty, history (plain text, no PHI), a relative and the primary care physician.
+ * specialty, the other specialties treating their comorbidities, history (plain text, no PHI), a relative and the
+ * primary care physician.
  */
 record Patient(
         String id,
@@ -20,6 +21,7 @@ record Patient(
         Phi plate,
         Phi birthplace,
         Specialty specialty,
+        List<Specialty> comorbid,
         List<String> history,
         String allergy,
         Person relative,
@@ -29,6 +31,7 @@ record Patient(
         Facility hospital,
         Facility clinic) {
     Patient {
+        comorbid = List.copyOf(comorbid);
         history = List.copyOf(history);
     }
 }

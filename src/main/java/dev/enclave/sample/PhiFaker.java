@@ -5,6 +5,8 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -205,7 +207,7 @@ final class PhiFaker {
 
     Phi date(LocalDate date) {
         if (draw.chance(0.08)) {
-            return new Phi(date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.US) + " "
+            return new Phi(date.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " "
                     + ordinal(date.getDayOfMonth()) + ", " + date.getYear(), PhiType.DATE);
         }
         if (draw.chance(0.04)) {
@@ -213,7 +215,7 @@ final class PhiFaker {
         }
         if (draw.chance(0.03)) {
             return new Phi(ordinal(date.getDayOfMonth()) + " of "
-                    + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.US) + " " + date.getYear(), PhiType.DATE);
+                    + date.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " " + date.getYear(), PhiType.DATE);
         }
         return new Phi(date.format(draw.one(DATE_FORMATS)), PhiType.DATE);
     }
@@ -229,7 +231,7 @@ final class PhiFaker {
     /** Day and month without the year: 3/14, March 14th, 14 March. */
     Phi dayMonth(LocalDate date) {
         if (draw.chance(0.25)) {
-            return new Phi(date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.US) + " "
+            return new Phi(date.getMonth().getDisplayName(TextStyle.FULL, Locale.US) + " "
                     + ordinal(date.getDayOfMonth()), PhiType.DATE);
         }
         return new Phi(date.format(draw.one(DAY_MONTH_FORMATS)), PhiType.DATE);
@@ -666,6 +668,6 @@ final class PhiFaker {
     }
 
     private static List<DateTimeFormatter> formats(String... patterns) {
-        return java.util.Arrays.stream(patterns).map(p -> DateTimeFormatter.ofPattern(p, Locale.US)).toList();
+        return Arrays.stream(patterns).map(p -> DateTimeFormatter.ofPattern(p, Locale.US)).toList();
     }
 }

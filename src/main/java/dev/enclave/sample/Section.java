@@ -22,14 +22,17 @@ record Section(double probability, List<String> variants) {
 
     /**
      * Writes a layout: sections separated by one or two newlines (one choice per document), a few middle sections
-     * in upper case, as old record systems print them.
+     * in upper case, as old record systems print them. Optional sections are written whatever their chance while
+     * the document is shorter than {@code minimum} code points.
      */
-    static AnnotatedText render(List<Section> layout, int budget, double upperCaseChance, Draw draw, Template.Slots slots) {
+    static AnnotatedText render(List<Section> layout, int minimum, int budget, double upperCaseChance, Draw draw,
+            Template.Slots slots) {
         String separator = draw.chance(0.6) ? "\n\n" : "\n";
         TextBuilder out = new TextBuilder();
         for (int i = 0; i < layout.size(); i++) {
             Section section = layout.get(i);
-            boolean write = section.probability() >= 1 || (out.length() < budget && draw.chance(section.probability()));
+            boolean write = section.probability() >= 1 || out.length() < minimum
+                    || (out.length() < budget && draw.chance(section.probability()));
             if (!write) {
                 continue;
             }

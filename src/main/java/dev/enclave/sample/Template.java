@@ -1,6 +1,7 @@
 package dev.enclave.sample;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Expands sentence templates. {@code [a|b|c]} picks one alternative (alternatives may hold slots but no brackets),
@@ -56,10 +57,15 @@ final class Template {
         out.append(part.build(), text -> {
             if (first[0] && !text.isEmpty()) {
                 first[0] = false;
-                return text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
+                return capitalise(text);
             }
             return text;
         });
+    }
+
+    /** The text with its first letter in upper case. */
+    static String capitalise(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
     }
 
     private static String chooseAlternatives(String template, Draw draw) {

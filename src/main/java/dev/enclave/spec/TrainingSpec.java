@@ -1,5 +1,6 @@
 package dev.enclave.spec;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,14 @@ import java.util.Objects;
  * @param clipGradNorm global gradient norm clip (0: off)
  * @param dropout dropout in the head and encoder while training
  * @param logEvery steps between progress lines and loss points
+ * @param method {@code full}: every weight trains; {@code lora}: the base weights are frozen and low-rank adapters
+ *     (see {@link LoraSpec}) train, with the task head
+ * @param lora adapter settings, used when {@code method} is {@code lora}
+ * @param schedule decay after warm-up: {@code linear} or {@code cosine}, both to zero at the last step
+ * @param gradientAccumulation batches of {@code batchSize} whose gradients add up to one optimiser step
+ * @param devices {@code auto} (every GPU, else the CPU), {@code cpu}, or {@code gpu:0,1}; each batch is split across
+ *     the devices
+ * @param checkpointEvery optimiser steps between resumable checkpoints, one more at the end (0: only at the end)
  */
 public record TrainingSpec(
         Integer epochs,
@@ -27,7 +36,19 @@ public record TrainingSpec(
         Double warmupFraction,
         Double clipGradNorm,
         Double dropout,
-        Integer logEvery) {
+        Integer logEvery,
+        Method method,
+        LoraSpec lora,
+        Schedule schedule,
+        Integer gradientAccumulation,
+        String devices,
+        Integer checkpointEvery) {
+
+    /** Which weights train. */
+    public enum Method { FULL, LORA }
+
+    /** Learning-rate decay after the warm-up. */
+    public enum Schedule { LINEAR, COSINE }
 
     public TrainingSpec {
         epochs = Checks.positive(Objects.requireNonNullElse(epochs, 1), "epochs");
@@ -46,9 +67,24 @@ public record TrainingSpec(
         }
         dropout = Checks.fraction(Objects.requireNonNullElse(dropout, 0.1), "dropout");
         logEvery = Checks.positive(Objects.requireNonNullElse(logEvery, 10), "log_every");
+        method = Objects.requireNonNullElse(method, Method.FULL);
+        lora = Objects.requireNonNullElseGet(lora, LoraSpec::defaults);
+        schedule = Objects.requireNonNullElse(schedule, Schedule.LINEAR);
+        gradientAccumulation = Checks.positive(Objects.requireNonNullElse(gradientAccumulation, 1),
+                "gradient_accumulation");
+        devices = Objects.requireNonNullElse(devices, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!devices.matches("auto|cpu|gpu|gpu:\\d+(,\\d+)*")) {
+            throw Checks.invalid("devices", "must be 'auto', 'cpu', 'gpu' or 'gpu:' with indices, e.g. 'gpu:0,1'"
+                    + " (got '" + devices + "')");
+        }
+        checkpointEvery = Objects.requireNonNullElse(checkpointEvery, 100);
+        if (checkpointEvery < 0) {
+            throw Checks.invalid("checkpoint_every", "must not be negative");
+        }
     }
 
     static TrainingSpec defaults() {
-        return new TrainingSpec(null, null, null, null, null, null, null, null, null, null);
+        return new TrainingSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

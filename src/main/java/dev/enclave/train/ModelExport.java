@@ -3,6 +3,8 @@ package dev.enclave.train;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.bert.HfParameter;
+import dev.enclave.model.lora.LoraModel;
+import dev.enclave.model.lora.PeftAdapter;
 import dev.enclave.model.safetensors.SafetensorsWriter;
 import dev.enclave.model.safetensors.WritableTensor;
 import dev.enclave.run.FileRecord;
@@ -45,6 +47,16 @@ public final class ModelExport {
         if (license.file().isPresent()) {
             Path file = license.file().get();
             written.add(copy(run, stage, file, target.resolve(file.getFileName().toString())));
+        }
+        return written;
+    }
+
+    /** Writes a LoRA adapter in PEFT layout into {@code target}; returns the files for the manifest. */
+    public static List<FileRecord> adapter(RunContext run, String stage, Path target, PeftAdapter adapter,
+            LoraModel lora) throws IOException {
+        List<FileRecord> written = new ArrayList<>();
+        for (Path file : adapter.write(lora, run.files().createDirectories(target))) {
+            written.add(run.files().recordWrite(stage, file, null));
         }
         return written;
     }

@@ -12,11 +12,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /** Small inputs and specs for pipeline tests, cut from the committed sample data. */
-final class TestSlices {
+public final class TestSlices {
     private TestSlices() {}
 
     /** The first {@code rows} records of the clinical notes sample, header included. */
-    static Path clinicalNotes(Path dir, int rows) throws IOException {
+    public static Path clinicalNotes(Path dir, int rows) throws IOException {
         Path out = dir.resolve("notes.csv");
         CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
         try (Reader in = Files.newBufferedReader(Path.of("sample-data/clinical-notes.csv"), StandardCharsets.UTF_8);
@@ -35,7 +35,7 @@ final class TestSlices {
     }
 
     /** A spec over {@code csv} with the real MiniLM imported into {@code dir/models}, tiny training. */
-    static Path spec(Path dir, Path csv, String extraTraining) throws IOException {
+    public static Path spec(Path dir, Path csv, String extraTraining) throws IOException {
         String yaml = """
                 version: 1
                 name: e2e

@@ -1,6 +1,7 @@
 package dev.enclave.model.bert;
 
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.safetensors.SafetensorsCheckpoint;
 
 import ai.djl.ndarray.NDArray;
@@ -42,7 +43,7 @@ public final class BertClassifier extends AbstractBlock {
         numLabels = builder.numLabels;
         dropout = builder.dropout == null ? (float) config.hiddenDropoutProb() : builder.dropout;
         headSeed = builder.headSeed;
-        encoder = addChildBlock("encoder", new BertEncoder(config));
+        encoder = addChildBlock("encoder", new BertEncoder(config, "", builder.adapters));
         head = addChildBlock("classifier", new DenseLayer(config.hiddenSize(), numLabels));
     }
 
@@ -176,6 +177,7 @@ public final class BertClassifier extends AbstractBlock {
         private int numLabels;
         private Float dropout;
         private long headSeed = 42L;
+        private ProjectionAdapters adapters = ProjectionAdapters.NONE;
 
         private Builder() {}
 
@@ -220,6 +222,18 @@ public final class BertClassifier extends AbstractBlock {
          */
         public Builder optHeadSeed(long seed) {
             this.headSeed = seed;
+            return this;
+        }
+
+        /**
+         * Adds adapters (e.g. LoRA) to the encoder's projections, asked with names such as
+         * {@code encoder.layer.0.attention.self.query}; defaults to none.
+         *
+         * @param adapters chooses an adapter per projection
+         * @return this builder
+         */
+        public Builder optAdapters(ProjectionAdapters adapters) {
+            this.adapters = adapters;
             return this;
         }
 

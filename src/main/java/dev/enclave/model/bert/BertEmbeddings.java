@@ -45,6 +45,11 @@ final class BertEmbeddings extends AbstractBlock implements HfNamed {
         return new NDList(Dropout.apply(normalised, (float) config.hiddenDropoutProb(), training));
     }
 
+    /** The word embedding table [vocab, hidden], which a masked-LM decoder shares. */
+    EmbeddingTable wordEmbeddings() {
+        return wordEmbeddings;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape tokens = inputShapes[0];

@@ -1,6 +1,7 @@
 package dev.enclave.model.bert;
 
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.safetensors.SafetensorsCheckpoint;
 
 import ai.djl.ndarray.NDArray;
@@ -30,6 +31,7 @@ import java.util.List;
 public final class BertEncoder extends AbstractBlock {
 
     private static final float MASKED = -Float.MAX_VALUE;
+    private static final String LAYER_PREFIX = "encoder.layer.";
 
     private final BertConfig config;
     private final BertEmbeddings embeddings;
@@ -41,11 +43,24 @@ public final class BertEncoder extends AbstractBlock {
      * @param config the model shape
      */
     public BertEncoder(BertConfig config) {
+        this(config, "", ProjectionAdapters.NONE);
+    }
+
+    /**
+     * Creates an encoder whose projections carry adapters.
+     *
+     * @param config the model shape
+     * @param namePrefix the prefix its parameter names will carry (e.g. {@code bert.} inside a masked LM), so that
+     *     {@code adapters} is asked with the projections' full Hugging Face module names
+     * @param adapters chooses an adapter per projection of each layer
+     */
+    public BertEncoder(BertConfig config, String namePrefix, ProjectionAdapters adapters) {
         this.config = config;
         embeddings = addChildBlock("embeddings", new BertEmbeddings(config));
         List<BertLayer> stack = new ArrayList<>();
         for (int i = 0; i < config.numHiddenLayers(); i++) {
-            stack.add(addChildBlock("layer_" + i, new BertLayer(config)));
+            stack.add(addChildBlock("layer_" + i, new BertLayer(config, namePrefix + LAYER_PREFIX + i + ".",
+                    adapters)));
         }
         layers = List.copyOf(stack);
     }
@@ -107,6 +122,11 @@ public final class BertEncoder extends AbstractBlock {
         }
     }
 
+    /** The word embedding table [vocab, hidden], which a masked-LM decoder shares. */
+    EmbeddingTable wordEmbeddings() {
+        return embeddings.wordEmbeddings();
+    }
+
     private NDArray attentionBias(NDArray attentionMask) {
         Shape shape = attentionMask.getShape();
         NDArray mask = attentionMask.toType(DataType.FLOAT32, false);
@@ -163,7 +183,7 @@ public final class BertEncoder extends AbstractBlock {
     void collectParameters(String prefix, List<HfParameter> out) {
         embeddings.collectParameters(prefix + "embeddings.", out);
         for (int i = 0; i < layers.size(); i++) {
-            layers.get(i).collectParameters(prefix + "encoder.layer." + i + ".", out);
+            layers.get(i).collectParameters(prefix + LAYER_PREFIX + i + ".", out);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.enclave.model.bert;
 
+import dev.enclave.model.ProjectionAdapters;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -17,6 +19,13 @@ import java.util.List;
  */
 final class BertLayer extends AbstractBlock implements HfNamed {
 
+    private static final String QUERY = "attention.self.query";
+    private static final String KEY = "attention.self.key";
+    private static final String VALUE = "attention.self.value";
+    private static final String ATTENTION_OUTPUT = "attention.output.dense";
+    private static final String INTERMEDIATE = "intermediate.dense";
+    private static final String OUTPUT = "output.dense";
+
     private final BertConfig config;
     private final DenseLayer query;
     private final DenseLayer key;
@@ -27,16 +36,28 @@ final class BertLayer extends AbstractBlock implements HfNamed {
     private final DenseLayer output;
     private final NormLayer outputNorm;
 
-    BertLayer(BertConfig config) {
+    /**
+     * @param config the model shape
+     * @param prefix the layer's Hugging Face name prefix, e.g. {@code encoder.layer.3.}, naming its projections to
+     *     {@code adapters}
+     * @param adapters chooses an adapter per projection
+     */
+    BertLayer(BertConfig config, String prefix, ProjectionAdapters adapters) {
         this.config = config;
         int hidden = config.hiddenSize();
-        query = addChildBlock("query", new DenseLayer(hidden, hidden));
-        key = addChildBlock("key", new DenseLayer(hidden, hidden));
-        value = addChildBlock("value", new DenseLayer(hidden, hidden));
-        attentionOutput = addChildBlock("attention_output", new DenseLayer(hidden, hidden));
+        int inner = config.intermediateSize();
+        query = addChildBlock("query", new DenseLayer(hidden, hidden,
+                adapters.adapterFor(prefix + QUERY, hidden, hidden)));
+        key = addChildBlock("key", new DenseLayer(hidden, hidden, adapters.adapterFor(prefix + KEY, hidden, hidden)));
+        value = addChildBlock("value", new DenseLayer(hidden, hidden,
+                adapters.adapterFor(prefix + VALUE, hidden, hidden)));
+        attentionOutput = addChildBlock("attention_output", new DenseLayer(hidden, hidden,
+                adapters.adapterFor(prefix + ATTENTION_OUTPUT, hidden, hidden)));
         attentionNorm = addChildBlock("attention_norm", new NormLayer(hidden, config.layerNormEps()));
-        intermediate = addChildBlock("intermediate", new DenseLayer(hidden, config.intermediateSize()));
-        output = addChildBlock("output", new DenseLayer(config.intermediateSize(), hidden));
+        intermediate = addChildBlock("intermediate", new DenseLayer(hidden, inner,
+                adapters.adapterFor(prefix + INTERMEDIATE, hidden, inner)));
+        output = addChildBlock("output", new DenseLayer(inner, hidden,
+                adapters.adapterFor(prefix + OUTPUT, inner, hidden)));
         outputNorm = addChildBlock("output_norm", new NormLayer(hidden, config.layerNormEps()));
     }
 
@@ -101,13 +122,13 @@ final class BertLayer extends AbstractBlock implements HfNamed {
 
     @Override
     public void collectParameters(String prefix, List<HfParameter> out) {
-        query.collectParameters(prefix + "attention.self.query.", out);
-        key.collectParameters(prefix + "attention.self.key.", out);
-        value.collectParameters(prefix + "attention.self.value.", out);
-        attentionOutput.collectParameters(prefix + "attention.output.dense.", out);
+        query.collectParameters(prefix + QUERY + ".", out);
+        key.collectParameters(prefix + KEY + ".", out);
+        value.collectParameters(prefix + VALUE + ".", out);
+        attentionOutput.collectParameters(prefix + ATTENTION_OUTPUT + ".", out);
         attentionNorm.collectParameters(prefix + "attention.output.LayerNorm.", out);
-        intermediate.collectParameters(prefix + "intermediate.dense.", out);
-        output.collectParameters(prefix + "output.dense.", out);
+        intermediate.collectParameters(prefix + INTERMEDIATE + ".", out);
+        output.collectParameters(prefix + OUTPUT + ".", out);
         outputNorm.collectParameters(prefix + "output.LayerNorm.", out);
     }
 }

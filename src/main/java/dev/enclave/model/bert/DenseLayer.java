@@ -2,8 +2,11 @@ package dev.enclave.model.bert;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -11,16 +14,25 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 import java.util.List;
+import java.util.Optional;
 
-/** A PyTorch-style Linear layer: {@code y = x W^T + b} with W stored [out, in], over the last axis. */
+/**
+ * A PyTorch-style Linear layer: {@code y = x W^T + b} with W stored [out, in], over the last axis, plus the output of
+ * an optional adapter block (see {@link dev.enclave.model.ProjectionAdapters}).
+ */
 final class DenseLayer extends AbstractBlock implements HfNamed {
 
     private final int inFeatures;
     private final int outFeatures;
     private final Parameter weight;
     private final Parameter bias;
+    private final Block adapter;
 
     DenseLayer(int inFeatures, int outFeatures) {
+        this(inFeatures, outFeatures, Optional.empty());
+    }
+
+    DenseLayer(int inFeatures, int outFeatures, Optional<Block> adapter) {
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
         weight = addParameter(Parameter.builder()
@@ -33,6 +45,7 @@ final class DenseLayer extends AbstractBlock implements HfNamed {
                 .setType(Parameter.Type.BIAS)
                 .optInitializer(Initializer.ZEROS)
                 .build());
+        this.adapter = adapter.isPresent() ? addChildBlock("adapter", adapter.get()) : null;
     }
 
     @Override
@@ -41,7 +54,16 @@ final class DenseLayer extends AbstractBlock implements HfNamed {
         NDArray x = inputs.head();
         NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
         NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-        return x.getNDArrayInternal().linear(x, w, b);
+        NDList out = x.getNDArrayInternal().linear(x, w, b);
+        return adapter == null ? out
+                : new NDList(out.head().add(adapter.forward(parameterStore, new NDList(x), training).head()));
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (adapter != null) {
+            adapter.initialize(manager, dataType, inputShapes);
+        }
     }
 
     @Override

@@ -37,6 +37,10 @@ final class EmbeddingTable extends AbstractBlock implements HfNamed {
         return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE);
     }
 
+    Parameter weight() {
+        return weight;
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         return new Shape[] {inputShapes[0].add(width)};

@@ -18,11 +18,11 @@ import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /** Writes a tiny random BERT in Hugging Face layout, with a hand-written WordLevel tokenizer. */
-final class TinyBert {
+public final class TinyBert {
 
-    static final List<String> WORDS = List.of(
+    public static final List<String> WORDS = List.of(
             "good", "bad", "the", "a", "day", "food", "service", "was", "very", "quite", "movie", "plot");
-    static final BertConfig CONFIG = new BertConfig(4 + WORDS.size(), 32, 2, 4, 64, 16, 2, 1e-12, BertConfig.GELU,
+    public static final BertConfig CONFIG = new BertConfig(4 + WORDS.size(), 32, 2, 4, 64, 16, 2, 1e-12, BertConfig.GELU,
             0.1, 0.1, 0);
 
     private TinyBert() {}
@@ -34,7 +34,7 @@ final class TinyBert {
      * @param rename maps each Hugging Face name to the name stored in the file (identity, a prefix, ...)
      * @return the folder
      */
-    static Path write(Path folder, UnaryOperator<String> rename) throws IOException {
+    public static Path write(Path folder, UnaryOperator<String> rename) throws IOException {
         Files.createDirectories(folder);
         new ObjectMapper().writeValue(folder.resolve("config.json").toFile(), CONFIG.toHfConfig());
         Random random = new Random(11);
@@ -49,6 +49,43 @@ final class TinyBert {
                 .write(folder.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors);
         Files.writeString(folder.resolve("tokenizer.json"), tokenizerJson());
         return folder;
+    }
+
+    /**
+     * Writes a tiny {@code BertForMaskedLM}: encoder tensors under {@code bert.}, the masked-LM head
+     * ({@code cls.predictions.*}, random) and a stored copy of the tied decoder weight, as Hugging Face saves it.
+     *
+     * @param folder the target folder
+     * @return the folder
+     */
+    public static Path writeMaskedLm(Path folder) throws IOException {
+        write(folder, name -> BertMaskedLm.ENCODER_PREFIX + name);
+        Map<String, WritableTensor> tensors = new TreeMap<>();
+        try (SafetensorsCheckpoint checkpoint = SafetensorsCheckpoint.open(folder)) {
+            for (String name : checkpoint.tensorNames()) {
+                tensors.put(name, WritableTensor.of(checkpoint.readFloats(name), checkpoint.tensor(name).shape()));
+            }
+        }
+        Random random = new Random(12);
+        int hidden = CONFIG.hiddenSize();
+        int vocab = CONFIG.vocabSize();
+        tensors.put("cls.predictions.transform.dense.weight", gaussian(random, hidden, hidden));
+        tensors.put("cls.predictions.transform.dense.bias", gaussian(random, hidden));
+        tensors.put("cls.predictions.transform.LayerNorm.weight", gaussian(random, hidden));
+        tensors.put("cls.predictions.transform.LayerNorm.bias", gaussian(random, hidden));
+        tensors.put("cls.predictions.bias", gaussian(random, vocab));
+        tensors.put("cls.predictions.decoder.weight", tensors.get("bert.embeddings.word_embeddings.weight"));
+        SafetensorsWriter.builder().build().write(folder.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors);
+        return folder;
+    }
+
+    private static WritableTensor gaussian(Random random, long... shape) {
+        Shape dims = new Shape(shape);
+        float[] values = new float[(int) dims.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (random.nextGaussian() * 0.5);
+        }
+        return WritableTensor.of(values, dims);
     }
 
     private static float[] randomValues(HfParameter parameter, Random random) {
