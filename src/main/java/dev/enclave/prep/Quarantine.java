@@ -59,9 +59,10 @@ public final class Quarantine {
                 .and(col(InputRows.SOURCE).notEqual(col("_first_source"))
                         .or(col(InputRows.LINE).notEqual(col("_first_line"))));
         return rows.join(broadcast(first), col(InputRows.ID).equalTo(col("_dup_id")), "left_outer")
-                .withColumn(InputRows.REASON, when(isLater, lit(QuarantineReason.DUPLICATE_ID.name()))
+                .withColumn("_later", isLater)
+                .withColumn(InputRows.REASON, when(col("_later"), lit(QuarantineReason.DUPLICATE_ID.name()))
                         .otherwise(col(InputRows.REASON)))
-                .withColumn(InputRows.MESSAGE, when(isLater, lit("id already used by an earlier row"))
+                .withColumn(InputRows.MESSAGE, when(col("_later"), lit("id already used by an earlier row"))
                         .otherwise(col(InputRows.MESSAGE)))
                 .select(Arrays.stream(InputRows.SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
     }

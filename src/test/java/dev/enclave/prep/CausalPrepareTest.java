@@ -119,8 +119,8 @@ class CausalPrepareTest {
         Map<Long, String> found = new TreeMap<>();
         for (JsonNode row : PrepFixtures.jsonLines(run.resolve("quarantine/quarantined.json"))) {
             found.put(row.path("line").asLong(), row.path("reason").asText());
-            assertTrue(row.path("source").asText().endsWith("notes.jsonl"));
-            assertTrue(!row.path("message").asText().isBlank());
+            assertTrue(row.path("source").asText().endsWith("notes.jsonl"), row.toString());
+            assertTrue(!row.path("message").asText().isBlank(), row.toString());
         }
         assertEquals(QUARANTINED, found);
         Set<QuarantineReason> jsonReasons = EnumSet.allOf(QuarantineReason.class);
