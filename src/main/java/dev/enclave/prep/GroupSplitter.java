@@ -22,11 +22,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Assigns whole groups (patients, cases) to train, validation and test, so no group is in two splits. Groups are
- * stratified by their most frequent label (ties to the smallest label) and ordered within each stratum by a seeded
- * hash of the group id; each group in turn goes to the split furthest below its share of the stratum's rows (the
- * spec's fraction times the stratum's rows). Each split then holds its fraction of every stratum's rows to within the
- * rows of one group, so label proportions carry over to every split; only groups that mix labels move them.
+ * Assigns whole groups (patients, cases) to train, validation and test, so no group is in two splits, with each
+ * split's rows per label close to its fraction of that label's rows (see {@link #assign}). Groups are taken in the
+ * order of a seeded hash of their id, so the seed alone decides the split.
  */
 public final class GroupSplitter {
     /** Split names in output order. */
@@ -36,8 +34,16 @@ public final class GroupSplitter {
 
     private GroupSplitter() {}
 
-    /** A group's majority label ("" when unlabelled) and its number of rows. */
-    record Group(String label, long rows) {}
+    /** A group's rows per label ("" for every row when unlabelled). */
+    record Group(Map<String, Long> labels) {
+        Group {
+            labels = new TreeMap<>(labels);
+        }
+
+        long rows() {
+            return labels.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
 
     /** Adds a {@link #SPLIT} column to {@code rows}. */
     public static Dataset<Row> split(SparkSession spark, Dataset<Row> rows, SplitSpec fractions, long seed,
@@ -52,51 +58,57 @@ public final class GroupSplitter {
         return rows.join(broadcast(groups), col(InputRows.GROUP).equalTo(col("_group"))).drop("_group");
     }
 
-    /** Each group's majority label and size, sorted by group. */
+    /** Each group's rows per label, sorted by group. */
     static Map<String, Group> groups(Dataset<Row> rows, boolean labelled) {
-        Map<String, Group> groups = new TreeMap<>();
-        Map<String, Long> best = new TreeMap<>();
-        List<Row> counts = rows.groupBy(col(InputRows.GROUP), labelled ? col(InputRows.LABEL) : lit(""))
-                .agg(count("*").as("n")).collectAsList();
-        List<Row> sorted = new ArrayList<>(counts);
-        sorted.sort(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getString(1)));
-        for (Row row : sorted) {
-            String group = row.getString(0);
-            long n = row.getLong(2);
-            Group seen = groups.get(group);
-            long total = (seen == null ? 0 : seen.rows()) + n;
-            boolean better = !best.containsKey(group) || n > best.get(group);
-            if (better) {
-                best.put(group, n);
-            }
-            groups.put(group, new Group(better ? row.getString(1) : seen.label(), total));
+        Map<String, Map<String, Long>> labels = new TreeMap<>();
+        for (Row row : rows.groupBy(col(InputRows.GROUP), labelled ? col(InputRows.LABEL) : lit(""))
+                .agg(count("*")).collectAsList()) {
+            labels.computeIfAbsent(row.getString(0), g -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
         }
+        Map<String, Group> groups = new TreeMap<>();
+        labels.forEach((group, counts) -> groups.put(group, new Group(counts)));
         return groups;
     }
 
-    /** Deals groups to splits per stratum; deterministic in {@code seed}. */
+    /**
+     * Deals groups to splits; deterministic in {@code seed}. Each split has a target number of rows per label (its
+     * fraction of the label's rows); groups, in seeded order, go one by one to the split whose remaining need covers
+     * the group's rows best (the sum over labels of the split's remaining need times the group's rows of that label).
+     */
     static Map<String, String> assign(Map<String, Group> groups, SplitSpec fractions, long seed) {
-        Map<String, List<String>> strata = new TreeMap<>();
-        groups.forEach((group, info) -> strata.computeIfAbsent(info.label(), l -> new ArrayList<>()).add(group));
         double[] shares = {fractions.train(), fractions.validation(), fractions.test()};
+        Map<String, Long> totals = new TreeMap<>();
+        groups.values().forEach(g -> g.labels().forEach((label, n) -> totals.merge(label, n, Long::sum)));
+        List<Map<String, Double>> need = new ArrayList<>();
+        for (double share : shares) {
+            Map<String, Double> perLabel = new TreeMap<>();
+            totals.forEach((label, n) -> perLabel.put(label, share * n));
+            need.add(perLabel);
+        }
+        List<String> order = new ArrayList<>(groups.keySet());
+        order.sort(Comparator.comparing((String group) -> rank(seed, group)).thenComparing(group -> group));
         Map<String, String> assignment = new LinkedHashMap<>();
-        for (List<String> members : strata.values()) {
-            members.sort(Comparator.comparing((String group) -> rank(seed, group)).thenComparing(group -> group));
-            long rows = members.stream().mapToLong(g -> groups.get(g).rows()).sum();
-            double[] deficit = new double[shares.length];
+        for (String group : order) {
+            Map<String, Long> labels = groups.get(group).labels();
+            int target = -1;
+            double best = 0;
             for (int s = 0; s < shares.length; s++) {
-                deficit[s] = shares[s] * rows;
-            }
-            for (String group : members) {
-                int target = -1;
-                for (int s = 0; s < shares.length; s++) {
-                    if (shares[s] > 0 && (target < 0 || deficit[s] > deficit[target])) {
-                        target = s;
-                    }
+                if (shares[s] <= 0) {
+                    continue;
                 }
-                deficit[target] -= groups.get(group).rows();
-                assignment.put(group, SPLITS.get(target));
+                double score = 0;
+                for (Map.Entry<String, Long> label : labels.entrySet()) {
+                    score += need.get(s).get(label.getKey()) * label.getValue();
+                }
+                if (target < 0 || score > best) {
+                    target = s;
+                    best = score;
+                }
             }
+            for (Map.Entry<String, Long> label : labels.entrySet()) {
+                need.get(target).merge(label.getKey(), (double) -label.getValue(), Double::sum);
+            }
+            assignment.put(group, SPLITS.get(target));
         }
         return assignment;
     }
