@@ -53,7 +53,8 @@ final class BenchPrepareCommand implements Callable<Integer> {
                 result.prepareRowsPerSecond(), result.rowsOut());
         printer.printf(Locale.ROOT, "CSV copy:  %7.1f s  %,9.0f rows/s  (plain Spark CSV -> Parquet)%n",
                 result.copySeconds(), result.copyRowsPerSecond());
-        printer.printf(Locale.ROOT, "ratio:     %.2f  (prepare rows/s over copy rows/s)%n", result.ratio());
+        printer.printf(Locale.ROOT, "ratio:     %.2f  (prepare rows/s over copy rows/s; %.2f without the deidentify"
+                + " step)%n", result.ratio(), result.ratioWithoutDeidentify());
         for (Map.Entry<String, Double> step : result.stepSeconds().entrySet()) {
             printer.printf(Locale.ROOT, "  %-11s %7.1f s  %3.0f%%%n", step.getKey(), step.getValue(),
                     100 * step.getValue() / result.prepareSeconds());

@@ -83,7 +83,7 @@ final class CsvRowParser implements Serializable {
      * closing quote and the delimiter is skipped); null when the record needs Commons CSV to decide.
      */
     static List<String> quickFields(String record) {
-        if (record.indexOf('\r') >= 0) {
+        if (record.isEmpty() || record.indexOf('\r') >= 0) {
             return null;
         }
         List<String> fields = new ArrayList<>();

@@ -6,15 +6,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Reads the spec's input file, in its format, into {@link InputRows#SCHEMA} rows with duplicate ids marked. */
+/** Reads the spec's input file, in its format, into {@link InputRows#SCHEMA} rows (duplicate ids not yet marked). */
 final class Ingest {
     private Ingest() {}
 
     static Dataset<Row> read(SparkSession spark, Path file, String sourceName, DataSpec data, boolean labelled) {
-        Dataset<Row> rows = switch (data.format()) {
+        return switch (data.format()) {
             case CSV -> CsvIngest.read(spark, file, sourceName, data, labelled);
             case JSONL -> JsonlIngest.read(spark, file, sourceName, data, labelled);
         };
-        return Quarantine.markDuplicateIds(rows);
     }
 }

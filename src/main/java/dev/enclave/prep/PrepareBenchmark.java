@@ -67,6 +67,7 @@ public final class PrepareBenchmark {
             @JsonProperty("copy_rows_per_second") double copyRowsPerSecond,
             @JsonProperty("prepare_rows_per_second") double prepareRowsPerSecond,
             double ratio,
+            @JsonProperty("ratio_without_deidentify") double ratioWithoutDeidentify,
             @JsonProperty("step_seconds") Map<String, Double> stepSeconds) {}
 
     public static Result run(Settings settings) throws IOException {
@@ -100,9 +101,11 @@ public final class PrepareBenchmark {
             JsonNode prepared = run.manifest().stage(PrepareStage.NAME);
             double copyRate = settings.rows() / copySeconds;
             double prepareRate = settings.rows() / prepareSeconds;
+            double withoutDeidentify = copySeconds / (prepareSeconds - steps.getOrDefault("deidentify", 0.0));
             return new Result(settings.rows(), prepared.path("rows_out").asLong(),
                     spark.sparkContext().defaultParallelism(), Runtime.getRuntime().maxMemory(), load, generateSeconds,
-                    copySeconds, prepareSeconds, copyRate, prepareRate, prepareRate / copyRate, steps);
+                    copySeconds, prepareSeconds, copyRate, prepareRate, prepareRate / copyRate, withoutDeidentify,
+                    steps);
         }
     }
 

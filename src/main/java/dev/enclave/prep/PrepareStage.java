@@ -71,23 +71,24 @@ public final class PrepareStage implements Stage {
         boolean labelled = spec.task().usesLabel();
         long started = System.nanoTime();
 
-        Dataset<Row> ingested = Ingest.read(spark, input, spec.data().path(), spec.data(), labelled)
+        Dataset<Row> read = Ingest.read(spark, input, spec.data().path(), spec.data(), labelled)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        long rowsIn = ingested.count();
-        Dataset<Row> quarantined = ingested.filter(col(InputRows.REASON).isNotNull());
-        Map<String, Long> quarantinedByReason = Quarantine.countByReason(quarantined);
+        Dataset<Row> ingested = Quarantine.markDuplicateIds(read);
+        Quarantine.Counts counts = Quarantine.counts(ingested);
+        long rowsIn = counts.rows();
+        Map<String, Long> quarantinedByReason = counts.quarantined();
         long quarantinedRows = StepSummary.sum(quarantinedByReason);
         Path quarantineFile = run.folder().quarantine().resolve("quarantined.json");
         run.manifest().addFile(SplitWriter.write(run, NAME,
-                quarantined.select(InputRows.SOURCE, InputRows.LINE, InputRows.REASON, InputRows.MESSAGE,
-                        InputRows.ID, InputRows.GROUP, InputRows.RAW),
+                ingested.filter(col(InputRows.REASON).isNotNull()).select(InputRows.SOURCE, InputRows.LINE,
+                        InputRows.REASON, InputRows.MESSAGE, InputRows.ID, InputRows.GROUP, InputRows.RAW),
                 List.of(col(InputRows.SOURCE), col(InputRows.LINE)), quarantineFile, SplitWriter.Format.JSON,
                 quarantinedRows));
         tally.ingest(rowsIn, quarantinedByReason);
         started = lap("ingest", started);
         double fraction = rowsIn == 0 ? 0 : (double) quarantinedRows / rowsIn;
         if (fraction > spec.data().maxQuarantinedFraction()) {
-            ingested.unpersist();
+            read.unpersist();
             run.manifest().putStage(NAME, PrepareSummary.quarantineOnly(tally.steps()));
             run.writeManifest(NAME);
             throw EnclaveException.badInput(String.format(Locale.ROOT,
@@ -103,7 +104,7 @@ public final class PrepareStage implements Stage {
                 .repartition(spark.sparkContext().defaultParallelism(), col(InputRows.ID));
         Dataset<Row> deidentified = tally.lossless("deidentify", accepted.mapPartitions(
                 new DeidentifyRows(deidentifier(spec)), Encoders.row(PreparedRows.DEIDENTIFIED)), null);
-        ingested.unpersist();
+        read.unpersist();
         Map<String, Long> phiReplaced = phiCounts(deidentified);
         started = lap("deidentify", started);
 

@@ -1,6 +1,5 @@
 package dev.enclave.prep;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.hash;
 import static org.apache.spark.sql.functions.lit;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -55,31 +55,47 @@ final class SequencePacker {
                 .mapPartitions(new Greedy(maxTokens), Encoders.row(PACKED));
     }
 
-    /** Fills sequences in order, starting a new one at each change of split or bucket. */
+    /** Fills sequences in order, starting a new one at each change of split or bucket; streams. */
     private record Greedy(int maxTokens) implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            List<Row> packed = new ArrayList<>();
-            Pack open = null;
-            while (rows.hasNext()) {
-                Row row = rows.next();
-                String split = row.getString(0);
-                int bucket = row.getInt(4);
-                List<Integer> ids = row.getList(2);
-                if (open != null && (!open.split.equals(split) || open.bucket != bucket
-                        || open.ids.size() + ids.size() > maxTokens)) {
-                    packed.add(open.toRow());
-                    open = open.split.equals(split) && open.bucket == bucket ? open.next() : null;
+            return new Iterator<>() {
+                private Pack open;
+                private Row pending;
+
+                @Override
+                public boolean hasNext() {
+                    return open != null || pending != null || rows.hasNext();
                 }
-                if (open == null) {
-                    open = new Pack(split, bucket, 0);
+
+                @Override
+                public Row next() {
+                    if (!hasNext()) {
+                        throw new NoSuchElementException();
+                    }
+                    while (pending != null || rows.hasNext()) {
+                        Row row = pending != null ? pending : rows.next();
+                        pending = null;
+                        String split = row.getString(0);
+                        int bucket = row.getInt(4);
+                        List<Integer> ids = row.getList(2);
+                        boolean sameRun = open != null && open.split.equals(split) && open.bucket == bucket;
+                        if (open != null && (!sameRun || open.ids.size() + ids.size() > maxTokens)) {
+                            Pack full = open;
+                            open = sameRun ? full.next() : null;
+                            pending = row;
+                            return full.toRow();
+                        }
+                        if (open == null) {
+                            open = new Pack(split, bucket, 0);
+                        }
+                        open.add(row.getString(1), ids, row.getList(3));
+                    }
+                    Pack last = open;
+                    open = null;
+                    return last.toRow();
                 }
-                open.add(row.getString(1), ids, row.getList(3));
-            }
-            if (open != null) {
-                packed.add(open.toRow());
-            }
-            return packed.iterator();
+            };
         }
     }
 

@@ -2,6 +2,7 @@ package dev.enclave.prep;
 
 import dev.enclave.EnclaveException;
 import dev.enclave.residency.AuditEvent;
+import dev.enclave.residency.DjlNetworkSettings;
 import dev.enclave.residency.SparkResidency;
 import dev.enclave.run.RunContext;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Opens the run's Spark session. Without a {@code spark.master} from {@code spark-submit} it is embedded
  * ({@code local[*]}), bound to loopback with the UI off, so nothing listens on or connects to other interfaces. Spark's
- * scratch space goes to the run's {@code tmp/} folder, inside the allowed roots.
+ * scratch space goes to the run's {@code tmp/} folder, inside the allowed roots. Executors on a cluster run the
+ * model's tokenizer through DJL, which phones home unless told otherwise: they get {@code DJL_OFFLINE} and
+ * {@code OPT_OUT_TRACKING} in their environment.
  */
 public final class SparkSessions {
     private SparkSessions() {}
@@ -38,7 +41,9 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.shuffle.partitions", "8")
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.executorEnv.DJL_OFFLINE", "true")
+                .config("spark.executorEnv." + DjlNetworkSettings.OPT_OUT_TRACKING, "true");
         if (!submitted) {
             builder.master("local[*]")
                     .config("spark.driver.host", "127.0.0.1")

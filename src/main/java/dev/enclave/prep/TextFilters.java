@@ -42,7 +42,6 @@ final class TextFilters implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
-        patterns = spec.excludePatterns().stream().map(Pattern::compile).toList();
         PieceTokenizer tokenizer = null;
         if (spec.countsTokens()) {
             try {
@@ -104,6 +103,9 @@ final class TextFilters implements MapPartitionsFunction<Row, Row> {
                         "%.3f of the characters are not letters or digits, over filters.max_non_alnum_fraction %s",
                         share, spec.maxNonAlnumFraction()));
             }
+        }
+        if (patterns == null) {
+            patterns = spec.excludePatterns().stream().map(Pattern::compile).toList();
         }
         for (int i = 0; i < patterns.size(); i++) {
             if (patterns.get(i).matcher(text).find()) {

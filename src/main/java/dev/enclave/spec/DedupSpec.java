@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param near remove near duplicates (default true)
  * @param nearDuplicateJaccard the Jaccard similarity at which two texts count as near duplicates (default 0.9)
  * @param shingleWords words per shingle (default 3); a text with fewer words is one shingle
- * @param tables LSH bands (default 10)
- * @param hashesPerTable MinHash values per band (default 5); more make a band stricter and the search cheaper
+ * @param tables LSH bands (default 16)
+ * @param hashesPerTable MinHash values per band (default 8); more make a band stricter and the search cheaper. With the
+ *     defaults a pair at Jaccard 0.9 is found with probability 0.9999, at 0.8 with 0.95, at 0.5 with 0.06
  */
 public record DedupSpec(
         Boolean exact,
@@ -33,8 +34,8 @@ public record DedupSpec(
                     + nearDuplicateJaccard + ")");
         }
         shingleWords = Checks.positive(Objects.requireNonNullElse(shingleWords, 3), "shingle_words");
-        tables = Checks.positive(Objects.requireNonNullElse(tables, 10), "tables");
-        hashesPerTable = Checks.positive(Objects.requireNonNullElse(hashesPerTable, 5), "hashes_per_table");
+        tables = Checks.positive(Objects.requireNonNullElse(tables, 16), "tables");
+        hashesPerTable = Checks.positive(Objects.requireNonNullElse(hashesPerTable, 8), "hashes_per_table");
         if (tables * hashesPerTable > 1024) {
             throw Checks.invalid("tables", "times hashes_per_table must be at most 1024 (got "
                     + tables * hashesPerTable + ")");

@@ -149,8 +149,8 @@ class PrepareTest {
         for (String line : Files.readAllLines(run.resolve("quarantine/quarantined.json"))) {
             JsonNode row = RunFiles.JSON.readTree(line);
             found.put(row.path("line").asLong(), row.path("reason").asText());
-            assertTrue(row.path("source").asText().endsWith("hostile.csv"));
-            assertTrue(!row.path("message").asText().isBlank());
+            assertTrue(row.path("source").asText().endsWith("hostile.csv"), row.toString());
+            assertTrue(!row.path("message").asText().isBlank(), row.toString());
         }
         assertEquals(EXPECTED, found);
     }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enclave.run.RunContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -119,8 +121,8 @@ class CausalPrepareTest {
         Map<Long, String> found = new TreeMap<>();
         for (JsonNode row : PrepFixtures.jsonLines(run.resolve("quarantine/quarantined.json"))) {
             found.put(row.path("line").asLong(), row.path("reason").asText());
-            assertTrue(row.path("source").asText().endsWith("notes.jsonl"));
-            assertTrue(!row.path("message").asText().isBlank());
+            assertTrue(row.path("source").asText().endsWith("notes.jsonl"), row.toString());
+            assertTrue(!row.path("message").asText().isBlank(), row.toString());
         }
         assertEquals(QUARANTINED, found);
         Set<QuarantineReason> jsonReasons = EnumSet.allOf(QuarantineReason.class);
@@ -209,6 +211,26 @@ class CausalPrepareTest {
         Path again = PrepFixtures.prepare(dir, "packed-again", Files.readString(dir.resolve("packed.yaml")));
         assertArrayEquals(Files.readAllBytes(packedRun.resolve("manifest.json")),
                 Files.readAllBytes(again.resolve("manifest.json")));
+    }
+
+    @Test
+    void theTrainerReadsExamplesAndPackedSequencesBack() throws Exception {
+        try (RunContext opened = RunContext.open(run, Clock.systemUTC())) {
+            List<PreparedSplits.CausalSequence> train = PreparedSplits.readCausal(opened, "train", "train");
+            assertEquals(PrepFixtures.manifestStage(run).path("splits").path("train").path("rows").asLong(),
+                    train.size());
+            for (PreparedSplits.CausalSequence example : train) {
+                assertEquals(example.inputIds().length, example.lossMask().length);
+                assertArrayEquals(new int[] {0}, example.exampleStarts());
+            }
+        }
+        try (RunContext opened = RunContext.open(packedRun, Clock.systemUTC())) {
+            List<PreparedSplits.CausalSequence> train = PreparedSplits.readCausal(opened, "train", "train");
+            assertEquals(PrepFixtures.manifestStage(packedRun).path("splits").path("train").path("sequences").asLong(),
+                    train.size());
+            train.forEach(sequence -> assertEquals(0, sequence.exampleStarts()[0]));
+            assertTrue(train.stream().anyMatch(sequence -> sequence.exampleStarts().length > 1));
+        }
     }
 
     static int[] ints(List<Integer> values) {

@@ -3,6 +3,7 @@ package dev.enclave.prep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.enclave.residency.DjlNetworkSettings;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.RunFiles;
 import dev.enclave.spec.SpecLoader;
@@ -97,8 +98,12 @@ final class PrepFixtures {
                 extra);
     }
 
-    /** Runs only the prepare stage on a new run folder {@code dir/runs/<name>}; returns the folder. */
+    /**
+     * Runs only the prepare stage on a new run folder {@code dir/runs/<name>}, with DJL kept offline as the CLI keeps
+     * it; returns the folder.
+     */
     static Path prepare(Path dir, String name, String specYaml) throws IOException {
+        DjlNetworkSettings.enforce();
         Path specFile = Files.writeString(dir.resolve(name + ".yaml"), specYaml);
         Path runDir = dir.resolve("runs").resolve(name);
         try (RunContext run = RunContext.create(SpecLoader.load(specFile), dir.toAbsolutePath(), runDir,
