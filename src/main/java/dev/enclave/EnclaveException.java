@@ -11,6 +11,8 @@ public class EnclaveException extends RuntimeException {
     public static final int BAD_INPUT = 2;
     /** Exit code for a failure inside Enclave or a library it drives. */
     public static final int INTERNAL = 1;
+    /** Exit code for a gate the spec sets (de-identification quality, privacy) that the run did not pass. */
+    public static final int GATE_FAILED = 3;
 
     private final int exitCode;
 
@@ -32,6 +34,14 @@ public class EnclaveException extends RuntimeException {
     /** A failure Enclave could not attribute to the input: exit code 1. */
     public static EnclaveException internal(String message, Throwable cause) {
         return new EnclaveException(message, INTERNAL, cause);
+    }
+
+    /**
+     * A gate of the spec that the run did not pass: exit code 3. The message names the gate, the measured figure and
+     * the spec's threshold.
+     */
+    public static EnclaveException gateFailed(String message) {
+        return new EnclaveException(message, GATE_FAILED, null);
     }
 
     public int exitCode() {

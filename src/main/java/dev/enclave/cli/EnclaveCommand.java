@@ -35,7 +35,7 @@ import picocli.CommandLine.ScopeType;
             "  enclave train runs/try1 && enclave evaluate runs/try1",
             "  enclave audit verify runs/try1",
             "",
-            "Exit codes: 0 success, 2 bad input or spec, 1 internal failure."
+            "Exit codes: 0 success, 2 bad input or spec, 3 a gate of the spec failed, 1 internal failure."
         })
 public final class EnclaveCommand implements Runnable {
     @CommandLine.Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Show stack traces on errors.")
