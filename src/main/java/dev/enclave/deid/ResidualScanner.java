@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  *   {@code 02 - aug - 1967}), not inside a longer word, and as a prefix at the very end of the text (truncation can
  *   cut a surrogate).</li>
  * </ul>
+ * Spacing a WordPiece decoder adds inside numbers and around punctuation is undone first ({@link #respace}).
  * Masking the surrogates, rather than only ignoring spans that overlap them, keeps a surrogate from joining the words
  * around it into a span ("New York Gerber"). PHI spelt exactly like a surrogate inserted into the same text is not
  * counted. Immutable and serializable, for Spark tasks.
@@ -33,6 +34,11 @@ public final class ResidualScanner implements Serializable {
     private static final Pattern MASK = Pattern.compile("\\[\\s*(?:"
             + java.util.Arrays.stream(PhiType.values()).map(PhiType::name).collect(Collectors.joining("|"))
             + ")\\s*\\]", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern DIGIT_JOINER = Pattern.compile("(?<=\\d) ?([/\\-:.]) ?(?=\\d)");
+    private static final Pattern OPEN_BRACKET = Pattern.compile("([(]) (?=\\S)");
+    private static final Pattern CLOSING = Pattern.compile("(?<=\\S) ([,.;:!?)])");
+    private static final Pattern AT = Pattern.compile(" ?@ ?");
 
     private final Deidentifier detectors;
 
@@ -61,7 +67,7 @@ public final class ResidualScanner implements Serializable {
      *     listed)
      */
     public Scan scan(String text, Map<String, PhiType> inserted) {
-        String masked = maskSurrogates(text, inserted);
+        String masked = maskSurrogates(respace(text), inserted);
         List<PhiSpan> found = detectors.detect(masked);
         if (found.isEmpty()) {
             return new Scan(masked, found);
@@ -80,6 +86,18 @@ public final class ResidualScanner implements Serializable {
             }
         }
         return new Scan(masked, residuals);
+    }
+
+    /**
+     * Undoes the spacing a WordPiece decoder adds around punctuation where it breaks the detectors' patterns: inside
+     * numbers ({@code 4 / 2 / 2024}, {@code 555 - 0142}), inside brackets, before closing punctuation and around
+     * {@code @}. Case is left alone: the detectors read lower-case text.
+     */
+    static String respace(String text) {
+        String out = DIGIT_JOINER.matcher(text).replaceAll("$1");
+        out = OPEN_BRACKET.matcher(out).replaceAll("$1");
+        out = CLOSING.matcher(out).replaceAll("$1");
+        return AT.matcher(out).replaceAll("@");
     }
 
     /** {@code text} with every occurrence of an inserted surrogate replaced by its type's mask. */

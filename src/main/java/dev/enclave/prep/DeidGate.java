@@ -117,9 +117,16 @@ public final class DeidGate {
         if (!result.passed()) {
             run.manifest().putStage(stage, Map.of("deid_gate", result));
             run.writeManifest(stage);
-            throw EnclaveException.gateFailed(failure(result, gate));
+            enforce(result, gate);
         }
         return result;
+    }
+
+    /** Throws {@link EnclaveException#gateFailed} naming the failing rows, with the table, when the gate failed. */
+    static void enforce(Result result, DeidGateSpec gate) {
+        if (!result.passed()) {
+            throw EnclaveException.gateFailed(failure(result, gate));
+        }
     }
 
     /** Scores {@code deidentifier} on {@code documents} against the gate's minimums. */

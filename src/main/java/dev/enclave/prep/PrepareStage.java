@@ -58,24 +58,23 @@ public final class PrepareStage implements Stage {
         Path input = run.policy().resolve(spec.data().path(), "data.path");
         Path modelDir = run.policy().resolve(spec.model().path(), "model.path");
         String tokenizerFile = modelDir.resolve(HfModelFolder.TOKENIZER_FILE).toString();
+        Deidentifier deidentifier = deidentifier(spec);
+        DeidGate.Result gate = DeidGate.check(run, NAME, deidentifier);
         run.files().recordRead(NAME, input, null);
         SparkSession spark = SparkSessions.of(run);
         StepTally tally = new StepTally();
         try {
-            prepare(run, spark, input, modelDir, tokenizerFile, tally);
+            prepare(run, spark, input, modelDir, tokenizerFile, tally, deidentifier, gate);
         } finally {
             tally.release();
         }
     }
 
     private void prepare(RunContext run, SparkSession spark, Path input, Path modelDir, String tokenizerFile,
-            StepTally tally) {
+            StepTally tally, Deidentifier deidentifier, DeidGate.Result gate) {
         PipelineSpec spec = run.spec();
         boolean labelled = spec.task().usesLabel();
         long started = System.nanoTime();
-        Deidentifier deidentifier = deidentifier(spec);
-        DeidGate.Result gate = DeidGate.check(run, NAME, deidentifier);
-        started = lap("deid-gate", started);
 
         Dataset<Row> read = Ingest.read(spark, input, spec.data().path(), spec.data(), labelled)
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param deidentifiedByType PHI spans replaced, by PHI type name; {@code null} when de-identification did not run,
  *                           empty when it ran and found nothing
  * @param residency          data-residency summary
+ * @param deidQuality        the de-identification quality gate and residual scan; {@code null} when neither ran
  */
 public record ReportData(
         String runId,
@@ -41,7 +42,8 @@ public record ReportData(
         List<StageCount> stages,
         SplitSizes splits,
         Map<String, Long> deidentifiedByType,
-        ResidencySummary residency) {
+        ResidencySummary residency,
+        DeidQuality deidQuality) {
 
     public ReportData {
         Objects.requireNonNull(runId, "runId");
@@ -78,6 +80,7 @@ public record ReportData(
         private SplitSizes splits;
         private Map<String, Long> deidentifiedByType;
         private ResidencySummary residency;
+        private DeidQuality deidQuality;
 
         private Builder() {
         }
@@ -152,6 +155,11 @@ public record ReportData(
             return this;
         }
 
+        public Builder optDeidQuality(DeidQuality deidQuality) {
+            this.deidQuality = deidQuality;
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when the run id or pipeline name is missing
          */
@@ -163,7 +171,7 @@ public record ReportData(
                 throw new IllegalStateException("report needs a pipeline name (setPipelineName)");
             }
             return new ReportData(runId, pipelineName, specSha256, createdAt, model, labels, lossCurves,
-                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency);
+                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, deidQuality);
         }
     }
 }
