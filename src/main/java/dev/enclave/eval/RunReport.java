@@ -1,6 +1,7 @@
 package dev.enclave.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.report.LossCurve;
 import dev.enclave.report.LossPoint;
 import dev.enclave.report.ModelSummary;
@@ -25,7 +26,7 @@ final class RunReport {
     private RunReport() {}
 
     static void write(RunContext run, String stage, ClassificationMetrics base, ClassificationMetrics tuned,
-            PairedComparison comparison) throws IOException {
+            PairedComparison comparison, PrivacyResult privacy) throws IOException {
         JsonNode info = RunFiles.JSON.readTree(run.folder().runInfo().toFile());
         JsonNode prepare = run.manifest().stage("prepare");
         JsonNode train = run.manifest().stage("train");
@@ -39,7 +40,8 @@ final class RunReport {
                 .optBaseMetrics(base)
                 .optTunedMetrics(tuned)
                 .optComparison(comparison)
-                .optResidency(residency(run));
+                .optResidency(residency(run))
+                .optPrivacy(privacy);
         if (train != null) {
             data.addLossCurve(curve("tuned", train.path("tuned").path("loss_curve")));
             data.addLossCurve(curve("base", train.path("base").path("loss_curve")));
