@@ -25,10 +25,10 @@ public record CanarySpec(Integer count, Integer repeats, List<Shape> shapes) {
             throw Checks.invalid("count", "must be at most 1000 (got " + count + ")");
         }
         repeats = Checks.positive(Objects.requireNonNullElse(repeats, 8), "repeats");
-        shapes = shapes == null ? List.of(Shape.values()) : Checks.requireNonEmpty(shapes, "shapes");
-        if (shapes.contains(null)) {
+        if (shapes != null && shapes.stream().anyMatch(Objects::isNull)) {
             throw Checks.invalid("shapes", "must not hold an empty entry");
         }
+        shapes = shapes == null ? List.of(Shape.values()) : Checks.requireNonEmpty(shapes, "shapes");
         if (shapes.stream().distinct().count() != shapes.size()) {
             throw Checks.invalid("shapes", "lists a shape twice");
         }
