@@ -75,11 +75,7 @@ public final class CausalLmTraining {
     }
 
     /** The Hugging Face class name of the model type, e.g. {@code Qwen2ForCausalLM}. */
-    static String architecture(LlamaConfig config) {
-        return switch (config.modelType()) {
-            case LlamaConfig.MISTRAL -> "MistralForCausalLM";
-            case LlamaConfig.QWEN2 -> "Qwen2ForCausalLM";
-            default -> "LlamaForCausalLM";
-        };
+    private static String architecture(LlamaConfig config) {
+        return String.valueOf(((List<?>) config.toHfConfig().get("architectures")).get(0));
     }
 }
