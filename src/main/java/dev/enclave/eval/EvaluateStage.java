@@ -40,6 +40,14 @@ public final class EvaluateStage implements Stage {
 
     @Override
     public void run(RunContext run) throws Exception {
+        switch (run.spec().task().type()) {
+            case CAUSAL_LM -> new CausalLmEvaluation().run(run);
+            case MASKED_LM -> new MaskedLmEvaluation().run(run);
+            case CLASSIFICATION -> evaluateClassifier(run);
+        }
+    }
+
+    private void evaluateClassifier(RunContext run) throws Exception {
         PipelineSpec spec = run.spec();
         List<String> labels = spec.data().labels();
         List<Example> test = PreparedSplits.read(run, NAME, "test");

@@ -42,7 +42,7 @@ public final class ClassifierScorer {
     }
 
     /** Scores texts by the natural-log probability the classifier gives {@code label}. */
-    public TextScorer forLabel(int label) {
+    public CandidateScorer forLabel(int label) {
         if (label < 0 || label >= model.numLabels()) {
             throw new IllegalArgumentException("label " + label + " is not one of the model's " + model.numLabels());
         }

@@ -23,7 +23,7 @@ public final class Exposure {
      * @param candidates candidate secrets sampled per canary
      * @param seed the spec's seed
      */
-    public static List<CanaryExposure> measure(CanarySet canaries, Function<Canary, TextScorer> scorers,
+    public static List<CanaryExposure> measure(CanarySet canaries, Function<Canary, CandidateScorer> scorers,
             int candidates, long seed) {
         List<CanaryExposure> out = new ArrayList<>(canaries.canaries().size());
         for (int i = 0; i < canaries.canaries().size(); i++) {
@@ -34,7 +34,7 @@ public final class Exposure {
     }
 
     /** The exposure of one canary against {@code candidates} secrets of its shape drawn with {@code seed}. */
-    public static CanaryExposure measure(Canary canary, TextScorer scorer, int candidates, long seed) {
+    public static CanaryExposure measure(Canary canary, CandidateScorer scorer, int candidates, long seed) {
         if (candidates < 2) {
             throw new IllegalArgumentException("candidates must be at least 2, got " + candidates);
         }

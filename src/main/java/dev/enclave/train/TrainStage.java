@@ -78,6 +78,14 @@ public final class TrainStage implements Stage {
 
     @Override
     public void run(RunContext run) throws Exception {
+        switch (run.spec().task().type()) {
+            case CAUSAL_LM -> new CausalLmTraining(start).run(run);
+            case MASKED_LM -> new MaskedLmTraining(start).run(run);
+            case CLASSIFICATION -> trainClassifier(run);
+        }
+    }
+
+    private void trainClassifier(RunContext run) throws Exception {
         PipelineSpec spec = run.spec();
         TrainingSpec settings = spec.training();
         List<String> labels = spec.data().labels();

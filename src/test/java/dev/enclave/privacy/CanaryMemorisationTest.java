@@ -83,9 +83,9 @@ class CanaryMemorisationTest {
         texts.addAll(canaries.trainingTexts());
         assertEquals(FILLER.size() + 24, texts.size());
         try (CausalLm lm = CausalLm.open(model, ProjectionAdapters.NONE)) {
-            List<CanaryExposure> before = Exposure.measure(canaries, c -> new CausalLmScorer(lm, 64), CANDIDATES, 5);
+            List<CanaryExposure> before = Exposure.measure(canaries, c -> new LanguageModelScorer(lm, 64), CANDIDATES, 5);
             train(lm, texts);
-            List<CanaryExposure> after = Exposure.measure(canaries, c -> new CausalLmScorer(lm, 64), CANDIDATES, 5);
+            List<CanaryExposure> after = Exposure.measure(canaries, c -> new LanguageModelScorer(lm, 64), CANDIDATES, 5);
             CanaryExposure tuned = after.get(0);
             assertTrue(before.get(0).exposure() < 10, "untrained: " + before.get(0));
             assertTrue(tuned.exposure() > 20, "the memorised canary's exposure: " + tuned);
@@ -118,7 +118,7 @@ class CanaryMemorisationTest {
                 texts.addAll(FILLER);
             }
             train(lm, texts);
-            List<CanaryExposure> exposure = Exposure.measure(canaries, c -> new CausalLmScorer(lm, 64), CANDIDATES, 5);
+            List<CanaryExposure> exposure = Exposure.measure(canaries, c -> new LanguageModelScorer(lm, 64), CANDIDATES, 5);
             assertTrue(exposure.get(0).exposure() < 10, exposure.get(0).toString());
             PrivacyResult result = PrivacyResult.builder(GATES).optExposure(0, exposure, exposure).build();
             assertTrue(result.passed(), result.gates().toString());

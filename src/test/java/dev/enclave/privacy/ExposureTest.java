@@ -69,7 +69,7 @@ class ExposureTest {
     @Test
     void measureScoresTheSecretFirstThenTheSameCandidatesForTheSameSeed() {
         List<List<String>> seen = new ArrayList<>();
-        TextScorer byDigitSum = texts -> {
+        CandidateScorer byDigitSum = texts -> {
             seen.add(texts);
             return texts.stream().mapToDouble(t -> t.chars().filter(Character::isDigit).map(c -> c - '0').sum())
                     .toArray();
