@@ -1,6 +1,7 @@
 package dev.enclave.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.report.LanguageModelReport;
 import dev.enclave.report.LossCurve;
 import dev.enclave.report.LossPoint;
@@ -26,12 +27,13 @@ final class RunReport {
     private RunReport() {}
 
     static void write(RunContext run, String stage, ClassificationMetrics base, ClassificationMetrics tuned,
-            PairedComparison comparison) throws IOException {
+            PairedComparison comparison, PrivacyResult privacy) throws IOException {
         ReportData data = common(run)
                 .optLabels(run.spec().data().labels())
                 .optBaseMetrics(base)
                 .optTunedMetrics(tuned)
                 .optComparison(comparison)
+                .optPrivacy(privacy)
                 .build();
         run.files().writeString(stage, run.folder().report(), ReportWriter.render(data));
     }

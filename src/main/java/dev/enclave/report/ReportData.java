@@ -2,6 +2,7 @@ package dev.enclave.report;
 
 import dev.enclave.eval.ClassificationMetrics;
 import dev.enclave.eval.PairedComparison;
+import dev.enclave.privacy.PrivacyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param deidentifiedByType PHI spans replaced, by PHI type name; {@code null} when de-identification did not run,
  *                           empty when it ran and found nothing
  * @param residency          data-residency summary
+ * @param privacy            canary exposure, membership attack, leak scan and privacy gates
  */
 public record ReportData(
         String runId,
@@ -41,7 +43,8 @@ public record ReportData(
         List<StageCount> stages,
         SplitSizes splits,
         Map<String, Long> deidentifiedByType,
-        ResidencySummary residency) {
+        ResidencySummary residency,
+        PrivacyResult privacy) {
 
     public ReportData {
         Objects.requireNonNull(runId, "runId");
@@ -78,6 +81,7 @@ public record ReportData(
         private SplitSizes splits;
         private Map<String, Long> deidentifiedByType;
         private ResidencySummary residency;
+        private PrivacyResult privacy;
 
         private Builder() {
         }
@@ -152,6 +156,11 @@ public record ReportData(
             return this;
         }
 
+        public Builder optPrivacy(PrivacyResult privacy) {
+            this.privacy = privacy;
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when the run id or pipeline name is missing
          */
@@ -163,7 +172,7 @@ public record ReportData(
                 throw new IllegalStateException("report needs a pipeline name (setPipelineName)");
             }
             return new ReportData(runId, pipelineName, specSha256, createdAt, model, labels, lossCurves,
-                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency);
+                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, privacy);
         }
     }
 }
