@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,9 @@ public final class DeidCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private ResidencyOptions residency;
 
     @Option(names = "--input", description = "JSONL lines {\"id\",\"text\"}, or a .csv with a header.")
     private Path input;
@@ -68,7 +72,13 @@ public final class DeidCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail("--mode must be mask or surrogate");
         }
-        Deidentifier deid = Deidentifier.builder().mode(redactionMode).seed(seed).build();
+        try (ResidencyOptions.Scope scope = residency.open(spec.commandLine().getErr())) {
+            return redact(scope.check(input, "--input"), scope.check(output, "--output"),
+                    Deidentifier.builder().mode(redactionMode).seed(seed).build());
+        }
+    }
+
+    private int redact(Path input, Path output, Deidentifier deid) {
         try {
             List<SourceDocument> documents = DocumentFiles.readDocuments(input,
                     new DocumentFiles.Columns(idColumn, textColumn, groupColumn));
@@ -104,6 +114,9 @@ public final class DeidCommand implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
+        @Mixin
+        private ResidencyOptions residency;
+
         @Option(names = "--gold", required = true, description = "JSONL lines {\"id\",\"spans\":[{\"start\",\"end\",\"type\"}]}.")
         private Path gold;
 
@@ -112,8 +125,9 @@ public final class DeidCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                DeidScorer.Report report = DeidScorer.score(DocumentFiles.readSpans(gold), DocumentFiles.readSpans(pred));
+            try (ResidencyOptions.Scope scope = residency.open(spec.commandLine().getErr())) {
+                DeidScorer.Report report = DeidScorer.score(DocumentFiles.readSpans(scope.check(gold, "--gold")),
+                        DocumentFiles.readSpans(scope.check(pred, "--pred")));
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(report.toMarkdown());
                 out.flush();

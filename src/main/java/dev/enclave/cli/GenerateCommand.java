@@ -1,11 +1,13 @@
 package dev.enclave.cli;
 
+import ai.djl.ndarray.NDManager;
 import dev.enclave.model.llama.CausalLm;
 import dev.enclave.model.llama.Generation;
 import dev.enclave.model.llama.GenerationSettings;
 import dev.enclave.model.ProjectionAdapters;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -32,6 +34,13 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Hugging Face style model folder (config.json, model.safetensors, tokenizer.json).")
     private Path model;
 
+    @Mixin
+    private ResidencyOptions residency;
+
+    @Option(names = "--adapter", paramLabel = "DIR",
+            description = "PEFT LoRA adapter folder (adapter_config.json, adapter_model.safetensors) to apply.")
+    private Path adapter;
+
     @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "The text to continue.")
     private String prompt;
 
@@ -54,13 +63,22 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GenerationSettings settings = settings();
-        try (CausalLm lm = CausalLm.open(model, ProjectionAdapters.NONE)) {
+        try (ResidencyOptions.Scope scope = residency.open(spec.commandLine().getErr());
+                NDManager adapterScope = NDManager.newBaseManager()) {
+            ProjectionAdapters adapters = adapter == null ? ProjectionAdapters.NONE
+                    : PeftAdapters.read(scope.check(adapter, "--adapter"), "", adapterScope);
+            generate(scope.check(model, "--model"), adapters, settings);
+        }
+        return 0;
+    }
+
+    private void generate(Path modelDir, ProjectionAdapters adapters, GenerationSettings settings) {
+        try (CausalLm lm = CausalLm.open(modelDir, adapters)) {
             Generation generation = lm.generate(prompt, settings);
             spec.commandLine().getOut().println(lm.decode(generation.newIds()));
             spec.commandLine().getErr().printf("(%d new tokens, stopped at %s)%n", generation.newIds().length,
                     generation.stop() == Generation.Stop.END_OF_SEQUENCE ? "end of sequence" : "--max-new-tokens");
         }
-        return 0;
     }
 
     private GenerationSettings settings() {

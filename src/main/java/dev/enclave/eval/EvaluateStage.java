@@ -3,11 +3,15 @@ package dev.enclave.eval;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.TextEncoder;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.HfParameter;
 import dev.enclave.model.safetensors.SafetensorsReader;
 import dev.enclave.prep.PreparedSplits;
+import dev.enclave.privacy.ClassificationPrivacy;
+import dev.enclave.privacy.ClassifierScorer;
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
 import dev.enclave.spec.PipelineSpec;
@@ -23,7 +27,8 @@ import java.util.Map;
 
 /**
  * Scores the base model (frozen pretrained encoder + its trained head) and the tuned model on the test split, with
- * bootstrap intervals and a paired comparison, then writes {@code metrics.json} and {@code report.html}.
+ * bootstrap intervals and a paired comparison, runs the privacy tests, then writes {@code metrics.json} and
+ * {@code report.html}; a failed privacy gate fails the stage after both are written.
  */
 public final class EvaluateStage implements Stage {
     public static final String NAME = "evaluate";
@@ -35,6 +40,14 @@ public final class EvaluateStage implements Stage {
 
     @Override
     public void run(RunContext run) throws Exception {
+        switch (run.spec().task().type()) {
+            case CAUSAL_LM -> new CausalLmEvaluation().run(run);
+            case MASKED_LM -> new MaskedLmEvaluation().run(run);
+            case CLASSIFICATION -> evaluateClassifier(run);
+        }
+    }
+
+    private void evaluateClassifier(RunContext run) throws Exception {
         PipelineSpec spec = run.spec();
         List<String> labels = spec.data().labels();
         List<Example> test = PreparedSplits.read(run, NAME, "test");
@@ -46,7 +59,9 @@ public final class EvaluateStage implements Stage {
         run.files().recordRead(NAME, baselineHead, null);
         int[] base;
         int[] tuned;
-        try (NDManager manager = NDManager.newBaseManager()) {
+        PrivacyResult privacy;
+        try (NDManager manager = NDManager.newBaseManager();
+                TextEncoder encoder = TextEncoder.open(pretrained.tokenizerFile(), spec.task().maxTokens())) {
             BertClassifier baseModel = classifier(BertConfig.read(pretrained), labels.size());
             baseModel.loadPretrained(pretrained, manager);
             replaceHead(baseModel, baselineHead);
@@ -54,6 +69,12 @@ public final class EvaluateStage implements Stage {
             BertClassifier tunedModel = classifier(BertConfig.read(tunedFolder), labels.size());
             tunedModel.loadWeights(tunedFolder, manager);
             tuned = predict(tunedModel, test, batchSize, BertConfig.read(tunedFolder).padTokenId(), manager);
+            privacy = ClassificationPrivacy.evaluate(run, NAME,
+                    new ClassifierScorer(baseModel, encoder, BertConfig.read(pretrained).padTokenId(), batchSize,
+                            manager),
+                    new ClassifierScorer(tunedModel, encoder, BertConfig.read(tunedFolder).padTokenId(), batchSize,
+                            manager),
+                    test);
         }
         int samples = spec.evaluation().bootstrapSamples();
         ClassificationMetrics baseMetrics = ClassificationMetrics.of(gold, base, labels, spec.seed(), samples);
@@ -64,13 +85,15 @@ public final class EvaluateStage implements Stage {
         metrics.put("base", baseMetrics);
         metrics.put("tuned", tunedMetrics);
         metrics.put("comparison", comparison);
+        metrics.put("privacy", privacy);
         metrics.put("training", run.manifest().stage(TrainStage.NAME));
         run.manifest().addFile(run.files().writeJson(NAME, run.folder().metrics(), metrics));
         run.manifest().putStage(NAME, Map.of("test_examples", test.size(),
                 "base_macro_f1", baseMetrics.macroF1(), "tuned_macro_f1", tunedMetrics.macroF1()));
-        RunReport.write(run, NAME, baseMetrics, tunedMetrics, comparison);
+        RunReport.write(run, NAME, baseMetrics, tunedMetrics, comparison, privacy);
         System.err.printf(java.util.Locale.ROOT, "evaluate   test macro-F1: base %.3f, tuned %.3f (difference %+.3f)%n",
                 baseMetrics.macroF1(), tunedMetrics.macroF1(), comparison.difference());
+        privacy.requirePassed();
     }
 
     private static BertClassifier classifier(BertConfig config, int labels) {

@@ -1,7 +1,9 @@
 package dev.enclave.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.report.DeidQuality;
+import dev.enclave.report.LanguageModelReport;
 import dev.enclave.report.LossCurve;
 import dev.enclave.report.LossPoint;
 import dev.enclave.report.ModelSummary;
@@ -26,7 +28,26 @@ final class RunReport {
     private RunReport() {}
 
     static void write(RunContext run, String stage, ClassificationMetrics base, ClassificationMetrics tuned,
-            PairedComparison comparison) throws IOException {
+            PairedComparison comparison, PrivacyResult privacy) throws IOException {
+        ReportData data = common(run)
+                .optLabels(run.spec().data().labels())
+                .optBaseMetrics(base)
+                .optTunedMetrics(tuned)
+                .optComparison(comparison)
+                .optPrivacy(privacy)
+                .build();
+        run.files().writeString(stage, run.folder().report(), ReportWriter.render(data));
+    }
+
+    /** The report of a language-model run: its own evaluation section, no classification sections. */
+    static void writeLanguageModel(RunContext run, String stage, List<MetricComparison> comparisons)
+            throws IOException {
+        String html = ReportWriter.render(common(run).build(), LanguageModelReport.sections(comparisons));
+        run.files().writeString(stage, run.folder().report(), html);
+    }
+
+    /** What every report shows: run, model, loss curves, data accounting, splits, de-identification, residency. */
+    private static ReportData.Builder common(RunContext run) throws IOException {
         JsonNode info = RunFiles.JSON.readTree(run.folder().runInfo().toFile());
         JsonNode prepare = run.manifest().stage("prepare");
         JsonNode train = run.manifest().stage("train");
@@ -36,10 +57,6 @@ final class RunReport {
                 .setPipelineName(run.spec().name())
                 .optSpecSha256(run.loadedSpec().sha256())
                 .optCreatedAt(info.path("started").asText())
-                .optLabels(run.spec().data().labels())
-                .optBaseMetrics(base)
-                .optTunedMetrics(tuned)
-                .optComparison(comparison)
                 .optResidency(residency(run));
         if (train != null) {
             data.addLossCurve(curve("tuned", train.path("tuned").path("loss_curve")));
@@ -59,8 +76,7 @@ final class RunReport {
             data.optDeidentifiedByType(counts(prepare.path("phi_replaced")));
             data.optDeidQuality(deidQuality(prepare));
         }
-        String html = ReportWriter.render(data.build());
-        run.files().writeString(stage, run.folder().report(), html);
+        return data;
     }
 
     /** The gate and residual scan figures of the manifest's prepare entry, or null when neither is there. */

@@ -69,6 +69,6 @@ public final class ModelStage implements Stage {
             run.files().recordWrite(NAME, dir.resolve(file), null);
         }
         run.files().event(AuditEvent.Type.READ, NAME, Map.of("source", result.source(),
-                "onnx_sha256", result.onnxSha256()));
+                "source_sha256", result.sourceSha256()));
     }
 }

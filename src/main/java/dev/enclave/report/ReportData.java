@@ -2,6 +2,7 @@ package dev.enclave.report;
 
 import dev.enclave.eval.ClassificationMetrics;
 import dev.enclave.eval.PairedComparison;
+import dev.enclave.privacy.PrivacyResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param deidentifiedByType PHI spans replaced, by PHI type name; {@code null} when de-identification did not run,
  *                           empty when it ran and found nothing
  * @param residency          data-residency summary
+ * @param privacy            canary exposure, membership attack, leak scan and privacy gates
  * @param deidQuality        the de-identification quality gate and residual scan; {@code null} when neither ran
  */
 public record ReportData(
@@ -43,6 +45,7 @@ public record ReportData(
         SplitSizes splits,
         Map<String, Long> deidentifiedByType,
         ResidencySummary residency,
+        PrivacyResult privacy,
         DeidQuality deidQuality) {
 
     public ReportData {
@@ -80,6 +83,7 @@ public record ReportData(
         private SplitSizes splits;
         private Map<String, Long> deidentifiedByType;
         private ResidencySummary residency;
+        private PrivacyResult privacy;
         private DeidQuality deidQuality;
 
         private Builder() {
@@ -155,6 +159,11 @@ public record ReportData(
             return this;
         }
 
+        public Builder optPrivacy(PrivacyResult privacy) {
+            this.privacy = privacy;
+            return this;
+        }
+
         public Builder optDeidQuality(DeidQuality deidQuality) {
             this.deidQuality = deidQuality;
             return this;
@@ -171,7 +180,8 @@ public record ReportData(
                 throw new IllegalStateException("report needs a pipeline name (setPipelineName)");
             }
             return new ReportData(runId, pipelineName, specSha256, createdAt, model, labels, lossCurves,
-                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, deidQuality);
+                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, privacy,
+                    deidQuality);
         }
     }
 }

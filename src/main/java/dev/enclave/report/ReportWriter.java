@@ -29,8 +29,8 @@ public final class ReportWriter {
     /** The sections of the standard report, in order. */
     public static List<Section> standardSections() {
         return List.of(new SummarySection(), new ModelSection(), new TrainingSection(), new EvaluationSection(),
-                new PerClassSection(), new ConfusionSection(), new DataAccountingSection(), new SplitSection(),
-                new DeidentificationSection(), new ResidencySection());
+                new PerClassSection(), new ConfusionSection(), new PrivacySection(), new DataAccountingSection(),
+                new SplitSection(), new DeidentificationSection(), new ResidencySection());
     }
 
     /**

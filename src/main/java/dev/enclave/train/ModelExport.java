@@ -24,6 +24,14 @@ import java.util.TreeMap;
  * the tokenizer and the licence of the base model), so that this loader and other tools read them back.
  */
 public final class ModelExport {
+    /**
+     * Files copied unchanged from the base folder into an exported language model when present: the tokenizer's and
+     * the generation defaults.
+     */
+    public static final List<String> COPIED_FILES = List.of(HfModelFolder.TOKENIZER_FILE,
+            "tokenizer_config.json", "special_tokens_map.json", "tokenizer.model", "vocab.txt",
+            "generation_config.json");
+
     private ModelExport() {}
 
     /** Writes a full classifier folder; returns the files for the manifest. */
@@ -43,11 +51,31 @@ public final class ModelExport {
                 RunFiles.JSON.writeValueAsString(config) + "\n"));
         written.add(weights(run, stage, target.resolve("model.safetensors"), parameters));
         written.add(copy(run, stage, base.tokenizerFile(), target.resolve(HfModelFolder.TOKENIZER_FILE)));
-        var license = base.license();
-        if (license.file().isPresent()) {
-            Path file = license.file().get();
-            written.add(copy(run, stage, file, target.resolve(file.getFileName().toString())));
+        copyLicense(run, stage, base, target).ifPresent(written::add);
+        return written;
+    }
+
+    /**
+     * Writes a full language-model folder: the base model's {@code config.json} with {@code architectures} set, the
+     * weights, the tokenizer and generation files the base folder has ({@link #COPIED_FILES}) and its licence;
+     * returns the files for the manifest.
+     */
+    public static List<FileRecord> languageModel(RunContext run, String stage, Path target, HfModelFolder base,
+            List<HfParameter> parameters, String architecture) throws IOException {
+        run.files().createDirectories(target);
+        List<FileRecord> written = new ArrayList<>();
+        ObjectNode config = base.config().deepCopy();
+        config.putArray("architectures").add(architecture);
+        written.add(run.files().writeString(stage, target.resolve(HfModelFolder.CONFIG_FILE),
+                RunFiles.JSON.writeValueAsString(config) + "\n"));
+        written.add(weights(run, stage, target.resolve("model.safetensors"), parameters));
+        for (String name : COPIED_FILES) {
+            Path file = base.directory().resolve(name);
+            if (Files.isRegularFile(run.files().check(file, "read"))) {
+                written.add(copy(run, stage, file, target.resolve(name)));
+            }
         }
+        copyLicense(run, stage, base, target).ifPresent(written::add);
         return written;
     }
 
@@ -70,6 +98,16 @@ public final class ModelExport {
         }
         SafetensorsWriter.builder().build().write(run.files().check(file, "write"), tensors);
         return run.files().recordWrite(stage, file, null);
+    }
+
+    private static java.util.Optional<FileRecord> copyLicense(RunContext run, String stage, HfModelFolder base,
+            Path target) throws IOException {
+        var license = base.license();
+        if (license.file().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Path file = license.file().get();
+        return java.util.Optional.of(copy(run, stage, file, target.resolve(file.getFileName().toString())));
     }
 
     private static FileRecord copy(RunContext run, String stage, Path from, Path to) throws IOException {

@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.TextEncoder;
 import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.model.bert.BertClassifier;
 import dev.enclave.model.bert.BertConfig;
@@ -19,6 +20,7 @@ import dev.enclave.model.lora.LoraConfig;
 import dev.enclave.model.lora.LoraModel;
 import dev.enclave.model.lora.PeftAdapter;
 import dev.enclave.prep.PreparedSplits;
+import dev.enclave.privacy.TrainingCanaries;
 import dev.enclave.run.FileRecord;
 import dev.enclave.run.Progress;
 import dev.enclave.run.RunContext;
@@ -41,7 +43,8 @@ import java.util.Optional;
  * layout), {@code baseline/classifier.safetensors} and the loss curves, and puts the training figures into the
  * manifest. The fine-tuning loop checkpoints into {@code checkpoints/fine-tune/}; started with
  * {@link Start#RESUME} it continues from the newest checkpoint there (the audit log shows the checkpoint read) and
- * ends with the files an uninterrupted run writes. Each batch is split across the spec's devices.
+ * ends with the files an uninterrupted run writes. Each batch is split across the spec's devices. The spec's privacy
+ * canaries are added to the train examples here, not to the prepared data ({@link TrainingCanaries}).
  */
 public final class TrainStage implements Stage {
     public static final String NAME = "train";
@@ -75,16 +78,30 @@ public final class TrainStage implements Stage {
 
     @Override
     public void run(RunContext run) throws Exception {
+        switch (run.spec().task().type()) {
+            case CAUSAL_LM -> new CausalLmTraining(start).run(run);
+            case MASKED_LM -> new MaskedLmTraining(start).run(run);
+            case CLASSIFICATION -> trainClassifier(run);
+        }
+    }
+
+    private void trainClassifier(RunContext run) throws Exception {
         PipelineSpec spec = run.spec();
         TrainingSpec settings = spec.training();
         List<String> labels = spec.data().labels();
         HfModelFolder folder = HfModelFolder.open(run.policy().resolve(spec.model().path(), "model.path"));
         BertConfig config = BertConfig.read(folder);
-        List<Example> train = PreparedSplits.read(run, NAME, "train");
+        List<Example> prepared = PreparedSplits.read(run, NAME, "train");
         List<Example> validation = PreparedSplits.read(run, NAME, "validation");
-        if (train.isEmpty()) {
+        if (prepared.isEmpty()) {
             throw EnclaveException.badInput("the train split is empty: nothing to train on");
         }
+        TrainingCanaries.Inserted withCanaries;
+        try (TextEncoder encoder = TextEncoder.open(folder.tokenizerFile(), spec.task().maxTokens())) {
+            withCanaries = TrainingCanaries.classificationExamples(prepared,
+                    TrainingCanaries.prepare(run, NAME, labels.size()), encoder);
+        }
+        List<Example> train = withCanaries.examples();
         TrainingPlan plan = TrainingPlan.of(train.size(), settings.batchSize(), settings.gradientAccumulation(),
                 settings.epochs(), settings.maxSteps(), spec.seed());
         LearningRateSchedule schedule = LearningRateSchedule.of(plan.size(), settings.warmupFraction(),
@@ -152,7 +169,8 @@ public final class TrainStage implements Stage {
             if (lora != null) {
                 summary.put("lora_modules", lora.adaptedModules().size());
             }
-            summary.put("train_examples", train.size());
+            summary.put("train_examples", prepared.size());
+            summary.put("canary_examples", withCanaries.added());
             summary.put("validation_examples", validation.size());
             summary.put("base", base);
             summary.put("tuned", tuned);

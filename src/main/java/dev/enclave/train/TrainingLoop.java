@@ -30,6 +30,10 @@ public final class TrainingLoop {
 
         /** Real tokens in the batch, for throughput. */
         long tokens(int[] batch);
+
+        /** Called before the micro-batches of a 1-based step, e.g. to draw that step's masks; does nothing by default. */
+        default void beginStep(int step) {
+        }
     }
 
     /** Sees the progress after every optimiser step. */
@@ -81,6 +85,7 @@ public final class TrainingLoop {
         for (int step = from.step() + 1; step <= plan.size(); step++) {
             Engine.getInstance().setRandomSeed(stepSeed(seed, step));
             List<int[]> batches = plan.step(step);
+            model.beginStep(step);
             long stepExamples = batches.stream().mapToLong(batch -> batch.length).sum();
             long stepTokens = 0;
             double loss = 0;

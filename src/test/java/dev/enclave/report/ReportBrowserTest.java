@@ -78,7 +78,7 @@ class ReportBrowserTest {
         for (Section section : ReportWriter.standardSections()) {
             assertTrue(result.stdout().contains("<section id=\"" + section.id() + "\""), section.id());
         }
-        assertEquals(5, ReportWriterTest.svgs(result.stdout()).size(), "charts in the rendered DOM");
+        assertEquals(7, ReportWriterTest.svgs(result.stdout()).size(), "charts in the rendered DOM");
         assertEquals(List.of(), consoleMessages(result.stderr()), "console messages while loading the report");
     }
 

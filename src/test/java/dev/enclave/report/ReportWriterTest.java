@@ -160,7 +160,7 @@ class ReportWriterTest {
         assertEquals("html", document.getDocumentElement().getTagName());
 
         List<String> svgs = svgs(html);
-        assertEquals(5, svgs.size(), "loss, metric bars, per-class F1, two confusion matrices");
+        assertEquals(7, svgs.size(), "loss, metric bars, per-class F1, two confusion matrices, exposure, membership");
         for (String svg : svgs) {
             Element root = parseXml(svg).getDocumentElement();
             assertEquals("svg", root.getTagName());
@@ -267,7 +267,7 @@ class ReportWriterTest {
     }
 
     /** The text a reader sees: tags removed, the five escapes undone, whitespace collapsed. */
-    private static String visibleText(String html) {
+    static String visibleText(String html) {
         String body = html.substring(html.indexOf("<body>"));
         return body.replaceAll("<[^>]*>", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
                 .replace("&#39;", "'").replace("&amp;", "&").replaceAll("\\s+", " ")

@@ -1,7 +1,13 @@
 package dev.enclave.report;
 
 import dev.enclave.eval.ClassificationMetrics;
+import dev.enclave.eval.Interval;
 import dev.enclave.eval.PairedComparison;
+import dev.enclave.privacy.CanaryExposure;
+import dev.enclave.privacy.LeakScanResult;
+import dev.enclave.privacy.MembershipResult;
+import dev.enclave.privacy.PrivacyResult;
+import dev.enclave.spec.PrivacySpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +66,32 @@ final class SampleReports {
                         "ADDRESS", 402L, "AGE", 17L, "FACILITY", 880L, "EMAIL", 12L))
                 .optResidency(new ResidencySummary(List.of("/data/enclave/runs/r-20250114-0932",
                         "/models/all-MiniLM-L6-v2"), List.of(), 14, 23, 0, 412))
+                .optPrivacy(privacy(new PrivacySpec(null, null, null, null, null, null),
+                        new double[] {0.8, 1.9, 0.4, 1.2}, new double[] {2.1, 6.4, 1.3, 3.0}, 0.56, null))
+                .build();
+    }
+
+    /**
+     * Privacy figures: four canaries with the given exposures (bits), the tuned model's membership AUC, and a leak
+     * scan (null for a classifier).
+     */
+    static PrivacyResult privacy(PrivacySpec spec, double[] baseBits, double[] tunedBits, double tunedAuc,
+            LeakScanResult scan) {
+        String[] shapes = {"mrn", "ssn", "phone", "account"};
+        double[] max = {23.25, 29.9, 33.22, 33.22};
+        List<CanaryExposure> base = new ArrayList<>();
+        List<CanaryExposure> tuned = new ArrayList<>();
+        for (int i = 0; i < baseBits.length; i++) {
+            base.add(new CanaryExposure("canary-" + (i + 1), shapes[i % 4], 1000, 500, baseBits[i], baseBits[i],
+                    baseBits[i], max[i % 4], -2, -2, 0.5));
+            tuned.add(new CanaryExposure("canary-" + (i + 1), shapes[i % 4], 1000, 20, tunedBits[i], tunedBits[i],
+                    tunedBits[i], max[i % 4], -1, -2, 0.5));
+        }
+        PrivacyResult.Builder builder = PrivacyResult.builder(spec).optExposure(8, base, tuned)
+                .optMembership(new MembershipResult(0.51, new Interval(0.45, 0.57), 200, 200, 0.31, 0.33, 1000),
+                        new MembershipResult(tunedAuc, new Interval(tunedAuc - 0.06, tunedAuc + 0.06), 200, 200, 0.08,
+                                0.19, 1000));
+        return (scan == null ? builder.optLeakScanNote(PrivacyResult.CLASSIFIER_NOTE) : builder.optLeakScan(scan))
                 .build();
     }
 

@@ -56,4 +56,13 @@ class LoopPartsTest {
         assertThrows(EnclaveException.class, () -> Devices.resolve("gpu", 0));
         assertThrows(EnclaveException.class, () -> Devices.resolve("gpu:1,1", 2));
     }
+
+    @Test
+    void autoTakesTheGpusSparkAssignedToTheDriver() {
+        assertEquals(List.of(Device.gpu(2)), Devices.resolve("auto", 4, List.of(2)));
+        assertEquals(List.of(Device.gpu(0), Device.gpu(1)), Devices.resolve("auto", 2, List.of()));
+        assertEquals(List.of(Device.cpu()), Devices.resolve("cpu", 4, List.of(2)), "an explicit setting wins");
+        EnclaveException stale = assertThrows(EnclaveException.class, () -> Devices.resolve("auto", 1, List.of(3)));
+        assertTrue(stale.getMessage().contains("Spark assigned gpu 3 to the driver"), stale.getMessage());
+    }
 }

@@ -23,9 +23,19 @@ public final class PseudoLogLikelihood {
      * A text's score.
      *
      * @param logLikelihood sum of the natural-log probabilities of the scored tokens
-     * @param tokens number of scored tokens
+     * @param tokenLogProbs the log-probability of each scored token (positions 1 to length − 2), in order; owned by
+     *     this value
      */
-    public record Score(double logLikelihood, int tokens) {
+    public record Score(double logLikelihood, float[] tokenLogProbs) {
+
+        /**
+         * Returns the number of scored tokens.
+         *
+         * @return the tokens between the first and the last position
+         */
+        public int tokens() {
+            return tokenLogProbs.length;
+        }
 
         /**
          * Returns the mean log-probability per scored token (NaN when none was scored).
@@ -33,7 +43,7 @@ public final class PseudoLogLikelihood {
          * @return logLikelihood / tokens
          */
         public double perToken() {
-            return tokens == 0 ? Double.NaN : logLikelihood / tokens;
+            return tokens() == 0 ? Double.NaN : logLikelihood / tokens();
         }
     }
 
@@ -54,6 +64,7 @@ public final class PseudoLogLikelihood {
             throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
         }
         int length = text.length();
+        float[] scored = new float[Math.max(0, length - 2)];
         double total = 0;
         for (int first = 1; first < length - 1; first += maxRows) {
             int rows = Math.min(maxRows, length - 1 - first);
@@ -76,11 +87,13 @@ public final class PseudoLogLikelihood {
                         scope.create(types, shape));
                 NDArray logProbs = model.logitsAt(parameterStore, inputs, scope.create(positions), false)
                         .logSoftmax(-1);
-                for (float value : logProbs.gather(scope.create(tokens).reshape(rows, 1), 1).toFloatArray()) {
+                float[] values = logProbs.gather(scope.create(tokens).reshape(rows, 1), 1).toFloatArray();
+                System.arraycopy(values, 0, scored, first - 1, rows);
+                for (float value : values) {
                     total += value;
                 }
             }
         }
-        return new Score(total, Math.max(0, length - 2));
+        return new Score(total, scored);
     }
 }

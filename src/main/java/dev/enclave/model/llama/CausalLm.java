@@ -4,6 +4,8 @@ import dev.enclave.model.ProjectionAdapters;
 import dev.enclave.EnclaveException;
 import dev.enclave.model.EncodedText;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.ScoredText;
+import dev.enclave.model.TextScorer;
 import dev.enclave.model.TextEncoder;
 import dev.enclave.model.bert.BertInputs;
 import dev.enclave.model.bert.WeightLoadReport;
@@ -23,7 +25,7 @@ import java.util.List;
  * A causal LM loaded from a local Hugging Face folder with its tokenizer, ready to score texts and generate: the
  * service behind {@code enclave score} and {@code enclave generate}. Owns native memory: close it.
  */
-public final class CausalLm implements AutoCloseable {
+public final class CausalLm implements TextScorer {
 
     private final LlamaConfig config;
     private final NDManager manager;
@@ -60,8 +62,8 @@ public final class CausalLm implements AutoCloseable {
         }
         String modelType = folder.config().path("model_type").asText("");
         if ("bert".equals(modelType)) {
-            throw EnclaveException.badInput(folder.configFile() + ": model_type 'bert' is a masked LM; scoring and "
-                    + "generating with it (pseudo-log-likelihood) is not supported yet");
+            throw EnclaveException.badInput(folder.configFile() + ": model_type 'bert' is a masked LM, not a causal "
+                    + "LM: it cannot generate");
         }
         LlamaConfig config;
         try {
@@ -130,6 +132,19 @@ public final class CausalLm implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw EnclaveException.badInput(e.getMessage(), e);
         }
+    }
+
+    /** The log-likelihood of each text after its first token. */
+    @Override
+    public String measure() {
+        return "sum_logprob";
+    }
+
+    @Override
+    public List<ScoredText> scoreTexts(List<String> texts) {
+        return score(texts).stream()
+                .map(score -> new ScoredText(score.tokenCount(), score.tokenLogProbs(), score.truncated()))
+                .toList();
     }
 
     private List<SequenceScore> scoreBatch(List<EncodedText> encoded) {

@@ -59,7 +59,7 @@ public final class OnnxBertWeights {
                 problems.add("'" + name + "' is produced by more than one initializer");
             } else {
                 tensors.put(name, named ? new WritableTensor(shape, initializer::floats)
-                        : new WritableTensor(shape, () -> transpose(initializer.floats(), stored)));
+                        : WritableTensor.transposed(stored, initializer::floats));
             }
         }
         List<String> missing = expected.stream().map(HfParameter::name).filter(n -> !tensors.containsKey(n)).toList();
@@ -90,17 +90,5 @@ public final class OnnxBertWeights {
             }
         }
         return null;
-    }
-
-    private static float[] transpose(float[] values, Shape stored) {
-        int rows = Math.toIntExact(stored.get(0));
-        int columns = Math.toIntExact(stored.get(1));
-        float[] result = new float[values.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < columns; c++) {
-                result[c * rows + r] = values[r * columns + c];
-            }
-        }
-        return result;
     }
 }

@@ -42,4 +42,29 @@ public record WritableTensor(Shape shape, Supplier<float[]> values) {
             }
         });
     }
+
+    /**
+     * Wraps a matrix stored the other way round: the values are transposed when written.
+     *
+     * @param stored the stored dimensions [rows, columns]
+     * @param values supplies the stored values in row-major order
+     * @return a tensor of shape [columns, rows]
+     */
+    public static WritableTensor transposed(Shape stored, Supplier<float[]> values) {
+        if (stored.dimension() != 2) {
+            throw new IllegalArgumentException("only a matrix can be transposed, got shape " + stored);
+        }
+        int rows = Math.toIntExact(stored.get(0));
+        int columns = Math.toIntExact(stored.get(1));
+        return new WritableTensor(new Shape(columns, rows), () -> {
+            float[] source = values.get();
+            float[] result = new float[source.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    result[c * rows + r] = source[r * columns + c];
+                }
+            }
+            return result;
+        });
+    }
 }

