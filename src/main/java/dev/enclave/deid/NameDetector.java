@@ -46,6 +46,8 @@ public final class NameDetector implements Detector {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "la",
             "le", "der", "den", "ter", "bin", "ibn", "al", "el", "st", "dos", "das", "y");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+    /** Words that begin the name of a place or facility ("St. Luke's", "Mount Sinai"), never a given name. */
+    private static final Set<String> PLACE_PREFIXES = Set.of("st", "ste", "saint", "mt", "mount", "ft", "fort");
     private static final Set<String> EPONYM_NEXT = Set.of("disease", "syndrome", "sign", "signs", "test", "tests",
             "maneuver", "manoeuvre", "palsy", "fracture", "score", "scale", "criteria", "classification",
             "procedure", "operation", "repair", "catheter", "tube", "drain", "stain", "reflex", "phenomenon", "law",
@@ -576,7 +578,8 @@ public final class NameDetector implements Detector {
                     Token u = text.token(j + 1);
                     boolean cued = evidence == Evidence.TITLE || evidence == Evidence.LABEL;
                     boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && (cued || !vocabulary(u))
-                            && !excluded(u) && !stateName(u) && (lex.isFirstName(u.lower()) || isInitial(u)
+                            && !excluded(u) && !stateName(u) && !PLACE_PREFIXES.contains(u.lower())
+                            && (lex.isFirstName(u.lower()) || isInitial(u)
                                 || (cued && !lex.isCommonWord(u.lower()) && endsName(u)));
                     boolean suffix = u != null && SUFFIXES.contains(u.lower());
                     if (firstName || suffix) {
@@ -701,13 +704,18 @@ public final class NameDetector implements Detector {
         }
 
         private boolean nameLike(Token t) {
-            if (!t.isWord() || !t.isCapitalized()) {
+            if (!t.isWord() || !t.isCapitalized() || gluedToDigit(t)) {
                 return false;
             }
             boolean dict = dictName(t.lower());
             boolean acronym = t.isAllCaps() && !text.inCapsLine(t)
                     && (dict ? t.text().length() <= 3 && !capitalNeighbour(t) : t.text().length() < 4 || !capitalNeighbour(t));
             return !acronym;
+        }
+
+        /** Whether a digit follows the word directly, so it is the start of a code such as E0759955. */
+        private boolean gluedToDigit(Token t) {
+            return t.end() < text.text().length() && Character.isDigit(text.text().charAt(t.end()));
         }
 
         /** Whether the nearest word before or after (across one comma) is also written in capitals. */
@@ -839,7 +847,7 @@ public final class NameDetector implements Detector {
                 return false;
             }
             char before = t.start() == 0 ? ' ' : text.text().charAt(t.start() - 1);
-            if (before == '/' || before == '-' || Character.isLetterOrDigit(before)) {
+            if (before == '/' || before == '-' || Character.isLetterOrDigit(before) || gluedToDigit(t)) {
                 return false;
             }
             Token next = text.token(t.index() + 1);
