@@ -60,7 +60,7 @@ public final class NameDetector implements Detector {
             "dressing", "boot", "splint", "collar", "mask", "bag", "forceps", "retractor", "clamp", "needle",
             "shunt", "pouch", "loop", "anastomosis", "fundoplication", "hypothesis", "tumors", "injury", "lesion",
             "ratio", "curve", "distribution", "analysis", "units", "unit", "plot", "tear", "tears", "pill", "tablet");
-    private static final Pattern LABEL_CUE = Pattern.compile("(?i)(?:\\b(?:patient|pt|client|member|subscriber|insured"
+    private static final StartFilteredPattern LABEL_CUE = StartFilteredPattern.compile("(?i)(?:\\b(?:patient|pt|client|member|subscriber|insured"
             + "|guarantor|name|patient\\s+name|full\\s+name|pt\\s+name|legal\\s+name|attending|attending\\s+physician"
             + "|resident|fellow|intern|pcp|primary\\s+care(?:\\s+(?:physician|provider|doctor))?|provider|physician"
             + "|surgeon|assistant|anesthesiologist|anesthesia|consultant|referring(?:\\s+(?:physician|provider"
@@ -78,7 +78,7 @@ public final class NameDetector implements Detector {
             + "|assisted|supervised|staffed|covered|ordered|notarized|represented)\\s+by\\s*:?\\s*"
             + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\b(?:estate|matter|marriage|custody|guardianship|conservatorship"
             + "|deposition|testimony|declaration|affidavit|statement|interview|examination|cross-examination)\\s+of\\s+)");
-    private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
+    private static final StartFilteredPattern WEAK_CUE = StartFilteredPattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
             + "|father|mom|dad|sister|brother|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother"
             + "|grandfather|grandma|grandpa|cousin|friend|fianc[e\u00e9]e?|girlfriend|boyfriend|roommate|neighbou?r"
             + "|caregiver|guardian|landlord|employer|boss|coworker|co-worker|colleague|sponsor|child|stepson"
@@ -88,7 +88,7 @@ public final class NameDetector implements Detector {
             + "|manager|supervisor|foreman|owner|victim|deponent|adjuster|employee|driver|passenger|witness|neighbor"
             + "|roommate|housemate|ex-wife|ex-husband|ex|stepfather|stepmother|godmother|godfather|twin|baby"
             + "|and\\s+(?:dr|mr|mrs|ms)\\.)(?:\\b|(?<=\\.))\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
-    private static final Pattern GENERIC_CUE = Pattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
+    private static final StartFilteredPattern GENERIC_CUE = StartFilteredPattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
     private static final Pattern CREDENTIAL = Pattern.compile("(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
             + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
