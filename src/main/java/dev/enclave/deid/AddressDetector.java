@@ -27,20 +27,20 @@ public final class AddressDetector implements Detector {
     private static final String UNIT = "(?:,?[ \\t]*(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Lot"
             + "|Trlr|Box|APT|SUITE|STE|UNIT|BLDG|FLOOR|FL|ROOM|RM|LOT)\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9][A-Za-z0-9-]{0,5}"
             + "|,?[ \\t]*#[ \\t]*[A-Za-z0-9][A-Za-z0-9-]{0,5})";
-    private static final Pattern STREET = Pattern.compile("(?<![\\w.,/\\-])" + NUMBER + SPACE + "(?:" + DIRECTION + SPACE + ")?"
+    private static final StartFilteredPattern STREET = StartFilteredPattern.compile("(?<![\\w.,/\\-])" + NUMBER + SPACE + "(?:" + DIRECTION + SPACE + ")?"
             + "(?:" + NAME_WORD + SPACE + "){1,4}(?:" + SUFFIX + "|" + SUFFIX.toUpperCase(java.util.Locale.ROOT) + ")"
             + "(?![\\w'])\\.?(?:" + SPACE + DIRECTION + "(?![\\w]))?" + UNIT + "?");
     private static final String STREET_NAME = "(?:" + DIRECTION + SPACE + ")?(?:" + NAME_WORD + SPACE + "){1,3}(?:" + SUFFIX + "|"
             + SUFFIX.toUpperCase(java.util.Locale.ROOT) + ")(?![\\w'])\\.?";
-    private static final Pattern INTERSECTION = Pattern.compile("(?<![\\w])" + STREET_NAME
+    private static final StartFilteredPattern INTERSECTION = StartFilteredPattern.compile("(?<![\\w])" + STREET_NAME
             + SPACE + "(?:and|AND|&|at|AT|/)" + SPACE + STREET_NAME);
-    private static final Pattern CUED_STREET = Pattern.compile("(?i:\\b(?:lives?|living|resides?|residing|located"
+    private static final StartFilteredPattern CUED_STREET = StartFilteredPattern.compile("(?i:\\b(?:lives?|living|resides?|residing|located"
             + "|home|house|apartment|apt|corner|walking|driving|crossing|parked)\\s+(?:off|on|at|near|of)(?:\\s+of)?\\s+)"
             + "(" + STREET_NAME + ")");
     private static final Pattern FUNCTION_WORD = Pattern.compile(
             "(?<=\\s)(?:AND|OR|THE|OF|TO|WITH|FOR|IN|ON|AT|BY|WAS|IS|ARE|WERE|HAS|HAD|PER|FAILED|TIMES)(?=\\s)");
-    private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s*Box\\s+#?\\d{1,6}\\b");
-    private static final Pattern ROUTE = Pattern.compile(
+    private static final StartFilteredPattern PO_BOX = StartFilteredPattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s*Box\\s+#?\\d{1,6}\\b");
+    private static final StartFilteredPattern ROUTE = StartFilteredPattern.compile(
             "(?<![\\w.,/\\-])\\d{1,6}" + SPACE + "(?:(?:State|County|US|U\\.S\\.)" + SPACE + ")?(?:Route|Rte|Highway|Hwy|RR)\\.?"
                     + SPACE + "\\d{1,4}\\b");
     private static final Pattern SALUTATION = Pattern.compile(
@@ -58,9 +58,10 @@ public final class AddressDetector implements Detector {
     @Override
     public List<PhiSpan> detect(AnalyzedText text) {
         List<PhiSpan> out = new ArrayList<>();
-        for (Pattern p : new Pattern[] {STREET, PO_BOX, ROUTE, INTERSECTION, CUED_STREET}) {
-            Matcher m = p.matcher(text.text());
-            while (m.find()) {
+        for (StartFilteredPattern p : new StartFilteredPattern[] {STREET, PO_BOX, ROUTE, INTERSECTION, CUED_STREET}) {
+            StartFilteredPattern.Finder found = p.finder(text.text());
+            while (found.find()) {
+                Matcher m = found.matcher();
                 if ((p == STREET || p == ROUTE) && (FUNCTION_WORD.matcher(m.group()).find() || yearOfDate(text.text(), m))) {
                     continue;
                 }

@@ -10,29 +10,45 @@ import java.util.regex.Pattern;
  * matches are exactly those of successive {@link Matcher#find()} calls: at each tried position the same engine runs
  * with transparent bounds, so look-behind and {@code \b} still see the text before it.
  *
- * <p>Which ASCII characters can begin a match is worked out once, by asking the engine: a character cannot begin a
- * match when matching on that character alone, after each of a few preceding contexts, fails without reaching the
- * end of the input. Characters outside ASCII are always tried. Patterns that can match the empty string are tried
- * everywhere.
+ * <p>Which ASCII characters can begin a match after which ASCII character (or at the start of the text) is worked
+ * out once, by asking the engine: {@code c} cannot begin a match after {@code p} when matching from {@code c} in the
+ * two-character text {@code pc} fails without reaching the end of the input. So a {@code \b} at the start of the
+ * pattern is honoured too. Positions next to characters outside ASCII are always tried, and so is every position
+ * for a pattern that can match the empty string. Look-behind at the start of a pattern may read one character back
+ * (as {@code \b} and {@code (?<![\w.])} do), not more.
  */
 final class StartFilteredPattern implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final String[] CONTEXTS = {"", " ", "\n", "a", "A", "1", ".", ",", "(", ":", "#", "/", "-"};
+    /** Row of {@link #canStart} for the start of the text. */
+    private static final int TEXT_START = 128;
 
     private final Pattern pattern;
-    private final boolean[] canStart = new boolean[128];
+    /** For each preceding ASCII character (or the start of the text), the ASCII characters that can begin a match. */
+    private final boolean[][] canStart = new boolean[TEXT_START + 1][128];
 
     StartFilteredPattern(Pattern pattern) {
         this.pattern = pattern;
         boolean matchesEmpty = pattern.matcher("").lookingAt();
-        for (char c = 0; c < 128; c++) {
-            canStart[c] = matchesEmpty || mayBegin(pattern, c);
+        Matcher m = pattern.matcher("").useTransparentBounds(true).useAnchoringBounds(false);
+        char[] probe = new char[2];
+        for (int previous = 0; previous <= TEXT_START; previous++) {
+            for (char c = 0; c < 128; c++) {
+                int from = previous == TEXT_START ? 1 : 0;
+                probe[0] = (char) previous;
+                probe[1] = c;
+                m.reset(new String(probe, from, 2 - from)).region(1 - from, 2 - from);
+                canStart[previous][c] = matchesEmpty || m.lookingAt() || m.hitEnd();
+            }
         }
     }
 
     static StartFilteredPattern compile(String regex) {
         return new StartFilteredPattern(Pattern.compile(regex));
+    }
+
+    static StartFilteredPattern compile(String regex, int flags) {
+        return new StartFilteredPattern(Pattern.compile(regex, flags));
     }
 
     Pattern pattern() {
@@ -42,18 +58,6 @@ final class StartFilteredPattern implements Serializable {
     /** A finder over {@code text}, positioned at its start. */
     Finder finder(String text) {
         return new Finder(this, text);
-    }
-
-    private static boolean mayBegin(Pattern pattern, char c) {
-        for (String context : CONTEXTS) {
-            String probe = context + c;
-            Matcher m = pattern.matcher(probe).useTransparentBounds(true).useAnchoringBounds(false)
-                    .region(context.length(), probe.length());
-            if (m.lookingAt() || m.hitEnd()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Successive matches in one text, as {@link Matcher#find()} would return them. */
@@ -71,11 +75,13 @@ final class StartFilteredPattern implements Serializable {
 
         /** Finds the next match; on true, {@link #matcher()} holds it. */
         boolean find() {
-            boolean[] canStart = filtered.canStart;
+            boolean[][] canStart = filtered.canStart;
             int length = text.length();
             for (int i = next; i <= length; i++) {
                 char c = i < length ? text.charAt(i) : 0;
-                if ((c < 128 && !canStart[c]) || !matcher.region(i, length).lookingAt()) {
+                int previous = i == 0 ? TEXT_START : text.charAt(i - 1);
+                boolean possible = c >= 128 || (i > 0 && previous >= 128) || canStart[previous][c];
+                if (!possible || !matcher.region(i, length).lookingAt()) {
                     continue;
                 }
                 next = matcher.end() == i ? i + 1 : matcher.end();

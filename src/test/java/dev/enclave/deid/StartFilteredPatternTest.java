@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StartFilteredPatternTest {
 
     private static final String TEXT = "MRN: 0048213. Pt lives in Dayton; medical record # A-55102 (aged 93), "
-            + "seen by Dr. Ng.\nDEAR MS. LEE,\n/s/ J. Roe  bamrn mrn:5 Mrn#7 \u00c9lodie lives\tnear Ohio 43215 x"
+            + "seen by Dr. Ng.\nDEAR MS. LEE,\n/s/ J. Roe  bamrn mrn:5 Mrn#7 \u00c9lodie lives\tnear Ohio 43215 x\u00e9mrn \u00e9 mrn"
             + " a a aa 3/14 \u2019s , , ::";
 
     @ParameterizedTest
