@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code enclave bench ...}: measurements of this machine. */
-@Command(name = "bench", description = "Measure this machine.", subcommands = {BenchCommand.Train.class, BenchPrepareCommand.class})
+@Command(name = "bench", description = "Measure this machine.", subcommands = {BenchCommand.Train.class, BenchPrepareCommand.class, BenchDeidCommand.class})
 final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

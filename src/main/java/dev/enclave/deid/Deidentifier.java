@@ -80,21 +80,29 @@ public final class Deidentifier implements Serializable {
         AnalyzedText analyzed = AnalyzedText.of(text);
         List<PhiSpan> spans = detect(analyzed);
         StringBuilder out = new StringBuilder(text.length());
+        List<String> replacements = new ArrayList<>(spans.size());
         int copied = 0;
         for (PhiSpan span : spans) {
             int start = analyzed.charOffset(span.start());
             int end = analyzed.charOffset(span.end());
             out.append(text, copied, start);
-            out.append(replacement(span.type(), text.substring(start, end), groupKey));
+            String replacement = replacement(span.type(), text.substring(start, end), groupKey);
+            out.append(replacement);
+            replacements.add(replacement);
             copied = end;
         }
         out.append(text, copied, text.length());
-        return new Redaction(out.toString(), spans);
+        return new Redaction(out.toString(), spans, replacements);
+    }
+
+    /** The typed mask that {@link RedactionMode#MASK} writes for {@code type}, e.g. {@code [NAME]}. */
+    public static String mask(PhiType type) {
+        return "[" + type.name() + "]";
     }
 
     private String replacement(PhiType type, String original, String groupKey) {
         return switch (mode) {
-            case MASK -> "[" + type.name() + "]";
+            case MASK -> mask(type);
             case SURROGATE -> surrogates.surrogate(type, original, groupKey);
         };
     }

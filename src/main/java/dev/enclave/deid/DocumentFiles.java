@@ -107,6 +107,44 @@ public final class DocumentFiles {
         return m.find() ? m.group() : e.getClass().getSimpleName();
     }
 
+    /**
+     * Reads a gold sample with its texts: lines {@code {"id","text","spans"}}, as a quality gate scores. Every span
+     * must lie inside its text.
+     */
+    public static List<AnnotatedDocument> readAnnotated(Path file) throws DeidInputException {
+        List<AnnotatedDocument> out = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            long line = 0;
+            for (String s = reader.readLine(); s != null; s = reader.readLine()) {
+                line++;
+                if (s.isBlank()) {
+                    continue;
+                }
+                JsonNode node = parse(file, line, s);
+                String id = scalar(file, line, node, "id");
+                String text = scalar(file, line, node, "text");
+                JsonNode spans = node.get("spans");
+                if (spans == null || !spans.isArray()) {
+                    throw new DeidInputException(file, line, "field \"spans\" missing or not an array");
+                }
+                int length = text.codePointCount(0, text.length());
+                List<PhiSpan> list = new ArrayList<>(spans.size());
+                for (int i = 0; i < spans.size(); i++) {
+                    PhiSpan span = span(file, line, i, spans.get(i));
+                    if (span.end() > length) {
+                        throw new DeidInputException(file, line, "spans[" + i + "]: end " + span.end()
+                                + " is past the end of the text (" + length + " code points)");
+                    }
+                    list.add(span);
+                }
+                out.add(new AnnotatedDocument(id, text, list));
+            }
+        } catch (IOException e) {
+            throw new DeidInputException(file, 0, "cannot read (" + e.getClass().getSimpleName() + ")");
+        }
+        return out;
+    }
+
     /** Reads a span file: document id to spans. */
     public static Map<String, List<PhiSpan>> readSpans(Path file) throws DeidInputException {
         Map<String, List<PhiSpan>> out = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.enclave.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.enclave.privacy.PrivacyResult;
+import dev.enclave.report.DeidQuality;
 import dev.enclave.report.LanguageModelReport;
 import dev.enclave.report.LossCurve;
 import dev.enclave.report.LossPoint;
@@ -74,8 +75,40 @@ final class RunReport {
                     splits.path("train").path("groups").asLong(), splits.path("validation").path("groups").asLong(),
                     splits.path("test").path("groups").asLong()));
             data.optDeidentifiedByType(counts(prepare.path("phi_replaced")));
+            data.optDeidQuality(deidQuality(prepare));
         }
         return data;
+    }
+
+    /** The gate and residual scan figures of the manifest's prepare entry, or null when neither is there. */
+    private static DeidQuality deidQuality(JsonNode prepare) {
+        JsonNode gate = prepare.path("deid_gate");
+        JsonNode residual = prepare.path("residual_scan");
+        if (!gate.isObject() && !residual.isObject()) {
+            return null;
+        }
+        DeidQuality.Gate gateFigures = null;
+        if (gate.isObject()) {
+            List<DeidQuality.GateRow> rows = new ArrayList<>();
+            gate.path("categories").forEach(row -> rows.add(new DeidQuality.GateRow(row.path("category").asText(),
+                    number(row.path("precision")), number(row.path("recall")), number(row.path("f1")),
+                    row.path("gold").asLong(), number(row.path("min_recall")), row.path("passed").asBoolean())));
+            gateFigures = new DeidQuality.Gate(gate.path("gold").asText(), gate.path("documents").asInt(),
+                    gate.path("matching").asText().toLowerCase(java.util.Locale.ROOT), rows,
+                    gate.path("passed").asBoolean());
+        }
+        DeidQuality.Residual residualFigures = null;
+        if (residual.isObject()) {
+            Map<String, Map<String, Long>> bySplit = new TreeMap<>();
+            residual.path("by_split").fields().forEachRemaining(e -> bySplit.put(e.getKey(), counts(e.getValue())));
+            residualFigures = new DeidQuality.Residual(bySplit, residual.path("tokens").asLong(),
+                    residual.path("per_million_tokens").asDouble(), number(residual.path("max_per_million_tokens")));
+        }
+        return new DeidQuality(gateFigures, residualFigures);
+    }
+
+    private static Double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : null;
     }
 
     private static LossCurve curve(String name, JsonNode points) {

@@ -8,6 +8,8 @@ import dev.enclave.run.RunContext;
 import dev.enclave.spec.PipelineSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,10 +44,18 @@ final class Preflight {
                     + ") or set model.import_if_missing");
         }
         run.policy().resolve(spec.output().runsDir(), "output.runs_dir");
+        List<String> checked = new ArrayList<>(List.of("data.path", "model.path", "output.runs_dir"));
+        if (spec.deid().gate() != null) {
+            Path gold = run.policy().resolve(spec.deid().gate().gold(), "deid.gate.gold");
+            if (!Files.isRegularFile(gold)) {
+                throw EnclaveException.badInput(spec.deid().gate().gold() + ": gold sample not found (deid.gate.gold)");
+            }
+            checked.add("deid.gate.gold");
+        }
+        checked.add("spark");
         Map<String, Object> spark = SparkResidency.check(run.policy(), SparkResidency.systemSparkConf(),
                 System.getenv());
-        run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("checked",
-                java.util.List.of("data.path", "model.path", "output.runs_dir", "spark"), "spark", spark,
+        run.files().event(AuditEvent.Type.POLICY_CHECK, null, Map.of("checked", checked, "spark", spark,
                 "outcome", "allowed"));
     }
 }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import dev.enclave.EnclaveException;
 import dev.enclave.deid.Deidentifier;
 import dev.enclave.model.HfModelFolder;
+import dev.enclave.model.TextEncoderFactory;
 import dev.enclave.run.FileRecord;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.Stage;
@@ -23,7 +24,9 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark data preparation, in steps: ingest (with line numbers and quarantine), deidentify, dedup, filter, split
- * (by group, then a cross-split near-duplicate check), format (tokenise per task). It writes
+ * (by group, then a cross-split near-duplicate check), format (tokenise per task), then a residual scan of the decoded
+ * examples ({@link ResidualScan}). Before any of it, the de-identification quality gate ({@link DeidGate}) scores the
+ * detectors on the steward's gold sample when the spec names one. It writes
  * {@code prepared/<split>.parquet}, {@code quarantine/quarantined.json}, {@code prepare/filtered.json} (every
  * filtered row's file, line, id, step and reason) and {@code prepare/duplicate-clusters.json}. Every input row is
  * accounted for: the manifest's {@code prepare} entry holds, per step, rows in, rows out, quarantined and filtered
@@ -55,18 +58,20 @@ public final class PrepareStage implements Stage {
         Path input = run.policy().resolve(spec.data().path(), "data.path");
         Path modelDir = run.policy().resolve(spec.model().path(), "model.path");
         String tokenizerFile = modelDir.resolve(HfModelFolder.TOKENIZER_FILE).toString();
+        Deidentifier deidentifier = deidentifier(spec);
+        DeidGate.Result gate = DeidGate.check(run, NAME, deidentifier);
         run.files().recordRead(NAME, input, null);
         SparkSession spark = SparkSessions.of(run);
         StepTally tally = new StepTally();
         try {
-            prepare(run, spark, input, modelDir, tokenizerFile, tally);
+            prepare(run, spark, input, modelDir, tokenizerFile, tally, deidentifier, gate);
         } finally {
             tally.release();
         }
     }
 
     private void prepare(RunContext run, SparkSession spark, Path input, Path modelDir, String tokenizerFile,
-            StepTally tally) {
+            StepTally tally, Deidentifier deidentifier, DeidGate.Result gate) {
         PipelineSpec spec = run.spec();
         boolean labelled = spec.task().usesLabel();
         long started = System.nanoTime();
@@ -89,7 +94,7 @@ public final class PrepareStage implements Stage {
         double fraction = rowsIn == 0 ? 0 : (double) quarantinedRows / rowsIn;
         if (fraction > spec.data().maxQuarantinedFraction()) {
             read.unpersist();
-            run.manifest().putStage(NAME, PrepareSummary.quarantineOnly(tally.steps()));
+            run.manifest().putStage(NAME, PrepareSummary.quarantineOnly(tally.steps(), gate));
             run.writeManifest(NAME);
             throw EnclaveException.badInput(String.format(Locale.ROOT,
                     "%s: %d of %d rows (%.1f%%) were quarantined, over data.max_quarantined_fraction %.1f%%; "
@@ -102,8 +107,9 @@ public final class PrepareStage implements Stage {
                 .select(InputRows.SOURCE, InputRows.LINE, InputRows.ID, InputRows.GROUP, InputRows.TEXT,
                         InputRows.LABEL)
                 .repartition(spark.sparkContext().defaultParallelism(), col(InputRows.ID));
-        Dataset<Row> deidentified = tally.lossless("deidentify", accepted.mapPartitions(
-                new DeidentifyRows(deidentifier(spec)), Encoders.row(PreparedRows.DEIDENTIFIED)), null);
+        Dataset<Row> withSurrogates = tally.lossless("deidentify", accepted.mapPartitions(
+                new DeidentifyRows(deidentifier), Encoders.row(PreparedRows.DEIDENTIFIED)), null);
+        Dataset<Row> deidentified = withSurrogates.drop(PreparedRows.SURROGATES);
         read.unpersist();
         Map<String, Long> phiReplaced = phiCounts(deidentified);
         started = lap("deidentify", started);
@@ -128,10 +134,21 @@ public final class PrepareStage implements Stage {
         started = lap("split", started);
 
         PreparedExamples examples = PreparedExamples.format(split, spec, modelDir, tokenizerFile, tally);
-        PrepareSummary summary = PrepareSummary.of(tally.steps(), phiReplaced, PrepareSummary.Dedup.of(clusters),
-                check.result(), examples.statistics(), examples.output().schema());
         started = lap("format", started);
+
+        ResidualScan.Result residual = ResidualScan.run(examples.output(),
+                withSurrogates.select(PreparedRows.ID, PreparedRows.SURROGATES),
+                new TextEncoderFactory(tokenizerFile, spec.task().maxTokens()), deidentifier,
+                spec.deid().maxResidualPerMillionTokens());
+        PrepareSummary summary = PrepareSummary.of(tally.steps(), phiReplaced, PrepareSummary.Dedup.of(clusters),
+                check.result(), examples.statistics(), examples.output().schema(), gate, residual);
+        started = lap("residual-scan", started);
         run.manifest().putStage(NAME, summary);
+        if (!residual.passed()) {
+            examples.release();
+            run.writeManifest(NAME);
+            ResidualScan.enforce(residual);
+        }
         for (String name : GroupSplitter.SPLITS) {
             Dataset<Row> rows = examples.output().filter(col(PreparedRows.SPLIT).equalTo(name))
                     .drop(PreparedRows.SPLIT);

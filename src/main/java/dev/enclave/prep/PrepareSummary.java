@@ -24,6 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * @param splits per split: rows, groups, labels, tokens
  * @param tokens tokens in all splits
  * @param schema the columns of the split files
+ * @param deidGate the de-identification quality gate's figures on the steward's gold sample; null without a gate
+ * @param residualScan PHI the detectors still find in the decoded training examples, per type and split
  */
 public record PrepareSummary(
         @JsonProperty("rows_in") long rowsIn,
@@ -37,7 +39,9 @@ public record PrepareSummary(
         @JsonProperty("cross_split_check") CrossSplitCheck.Result crossSplitCheck,
         Map<String, SplitStatistics.Split> splits,
         long tokens,
-        List<Column> schema) {
+        List<Column> schema,
+        @JsonProperty("deid_gate") DeidGate.Result deidGate,
+        @JsonProperty("residual_scan") ResidualScan.Result residualScan) {
 
     public PrepareSummary {
         quarantined = new TreeMap<>(quarantined);
@@ -73,21 +77,22 @@ public record PrepareSummary(
 
     /** The summary of a finished preparation; checks the accounting. */
     static PrepareSummary of(List<StepSummary> steps, Map<String, Long> phiReplaced, Dedup dedup,
-            CrossSplitCheck.Result crossSplitCheck, Map<String, SplitStatistics.Split> splits, StructType schema) {
+            CrossSplitCheck.Result crossSplitCheck, Map<String, SplitStatistics.Split> splits, StructType schema,
+            DeidGate.Result deidGate, ResidualScan.Result residualScan) {
         long tokens = splits.values().stream().mapToLong(SplitStatistics.Split::tokens).sum();
         PrepareSummary summary = new PrepareSummary(steps.get(0).rowsIn(), steps.get(steps.size() - 1).rowsOut(),
                 total(steps, StepSummary::quarantined), total(steps, StepSummary::filtered),
                 total(steps, StepSummary::truncated), phiReplaced, steps, dedup, crossSplitCheck, splits, tokens,
-                Column.of(schema));
+                Column.of(schema), deidGate, residualScan);
         summary.checkAccounting();
         return summary;
     }
 
     /** What is known when the run stops at the quarantine gate: the ingest step. */
-    static PrepareSummary quarantineOnly(List<StepSummary> steps) {
+    static PrepareSummary quarantineOnly(List<StepSummary> steps, DeidGate.Result deidGate) {
         StepSummary ingest = steps.get(0);
         return new PrepareSummary(ingest.rowsIn(), 0, ingest.quarantined(), Map.of(), Map.of(), Map.of(), steps, null,
-                null, Map.of(), 0, List.of());
+                null, Map.of(), 0, List.of(), deidGate, null);
     }
 
     private static Map<String, Long> total(List<StepSummary> steps,

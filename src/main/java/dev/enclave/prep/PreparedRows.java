@@ -11,6 +11,12 @@ public final class PreparedRows {
     public static final String LABEL = InputRows.LABEL;
     public static final String LABEL_INDEX = "label_index";
     public static final String PHI_SPANS = "phi_spans";
+    /** The surrogates de-identification inserted into a row's text, with their types (none in mask mode). */
+    public static final String SURROGATES = "surrogates";
+    /** One inserted surrogate: its text and its PHI type. */
+    public static final StructType SURROGATE = new StructType()
+            .add("value", DataTypes.StringType, false)
+            .add("type", DataTypes.StringType, false);
     public static final String INPUT_IDS = "input_ids";
     public static final String TOKENS = "tokens";
     public static final String TRUNCATED = "truncated";
@@ -18,7 +24,8 @@ public final class PreparedRows {
 
     /**
      * After de-identification: the text is redacted and {@link #PHI_SPANS} counts what was replaced, per kind. Source
-     * and line stay with the row, so a row filtered out later can still be traced to its record.
+     * and line stay with the row, so a row filtered out later can still be traced to its record. {@link #SURROGATES}
+     * is for the residual scan only and is dropped before the next step.
      */
     public static final StructType DEIDENTIFIED = new StructType()
             .add(InputRows.SOURCE, DataTypes.StringType, false)
@@ -27,7 +34,8 @@ public final class PreparedRows {
             .add(GROUP, DataTypes.StringType, false)
             .add(TEXT, DataTypes.StringType, false)
             .add(LABEL, DataTypes.StringType, true)
-            .add(PHI_SPANS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), false);
+            .add(PHI_SPANS, DataTypes.createMapType(DataTypes.StringType, DataTypes.IntegerType), false)
+            .add(SURROGATES, DataTypes.createArrayType(SURROGATE, false), false);
 
     /** The rows of {@code classification} and {@code masked-lm}: de-identified text, label index (-1: none), token ids. */
     public static final StructType TOKENISED = new StructType()

@@ -28,6 +28,7 @@ import java.util.Objects;
  *                           empty when it ran and found nothing
  * @param residency          data-residency summary
  * @param privacy            canary exposure, membership attack, leak scan and privacy gates
+ * @param deidQuality        the de-identification quality gate and residual scan; {@code null} when neither ran
  */
 public record ReportData(
         String runId,
@@ -44,7 +45,8 @@ public record ReportData(
         SplitSizes splits,
         Map<String, Long> deidentifiedByType,
         ResidencySummary residency,
-        PrivacyResult privacy) {
+        PrivacyResult privacy,
+        DeidQuality deidQuality) {
 
     public ReportData {
         Objects.requireNonNull(runId, "runId");
@@ -82,6 +84,7 @@ public record ReportData(
         private Map<String, Long> deidentifiedByType;
         private ResidencySummary residency;
         private PrivacyResult privacy;
+        private DeidQuality deidQuality;
 
         private Builder() {
         }
@@ -161,6 +164,11 @@ public record ReportData(
             return this;
         }
 
+        public Builder optDeidQuality(DeidQuality deidQuality) {
+            this.deidQuality = deidQuality;
+            return this;
+        }
+
         /**
          * @throws IllegalStateException when the run id or pipeline name is missing
          */
@@ -172,7 +180,8 @@ public record ReportData(
                 throw new IllegalStateException("report needs a pipeline name (setPipelineName)");
             }
             return new ReportData(runId, pipelineName, specSha256, createdAt, model, labels, lossCurves,
-                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, privacy);
+                    baseMetrics, tunedMetrics, comparison, stages, splits, deidentifiedByType, residency, privacy,
+                    deidQuality);
         }
     }
 }
