@@ -1,5 +1,6 @@
 package dev.enclave.eval;
 
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.run.RunContext;
 import dev.enclave.train.PretrainedBaseline;
 import dev.enclave.train.TrainStage;
@@ -11,14 +12,15 @@ import java.util.Map;
 
 /**
  * Writes a language-model evaluation: {@code metrics.json} (task, how the base is defined, every
- * {@link MetricComparison} by name, extra facts such as the generation settings, the training summary), the
- * {@code evaluate} entry of the manifest, {@code report.html} and a one-line summary on stderr.
+ * {@link MetricComparison} by name, extra facts such as the generation settings, the privacy tests, the training
+ * summary), the {@code evaluate} entry of the manifest, {@code report.html} and a one-line summary on stderr. The
+ * caller checks the privacy gates after this has written both files.
  */
 final class LanguageModelResults {
     private LanguageModelResults() {}
 
     static void write(RunContext run, String task, int testExamples, List<MetricComparison> comparisons,
-            Map<String, Object> extra) throws IOException {
+            Map<String, Object> extra, PrivacyResult privacy) throws IOException {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("task", task);
         metrics.put("test_examples", testExamples);
@@ -27,6 +29,7 @@ final class LanguageModelResults {
         comparisons.forEach(comparison -> byName.put(comparison.metric(), comparison));
         metrics.put("metrics", byName);
         metrics.putAll(extra);
+        metrics.put("privacy", privacy);
         metrics.put("training", run.manifest().stage(TrainStage.NAME));
         run.manifest().addFile(run.files().writeJson(EvaluateStage.NAME, run.folder().metrics(), metrics));
         Map<String, Object> stage = new LinkedHashMap<>();
@@ -37,7 +40,7 @@ final class LanguageModelResults {
             stage.put("tuned_" + comparison.metric(), comparison.tuned());
         }
         run.manifest().putStage(EvaluateStage.NAME, stage);
-        RunReport.writeLanguageModel(run, EvaluateStage.NAME, comparisons);
+        RunReport.writeLanguageModel(run, EvaluateStage.NAME, comparisons, privacy);
         StringBuilder line = new StringBuilder("evaluate   test");
         for (MetricComparison comparison : comparisons) {
             line.append(String.format(Locale.ROOT, " %s: base %.3f, tuned %.3f;", comparison.metric(),

@@ -39,10 +39,11 @@ final class RunReport {
         run.files().writeString(stage, run.folder().report(), ReportWriter.render(data));
     }
 
-    /** The report of a language-model run: its own evaluation section, no classification sections. */
-    static void writeLanguageModel(RunContext run, String stage, List<MetricComparison> comparisons)
-            throws IOException {
-        String html = ReportWriter.render(common(run).build(), LanguageModelReport.sections(comparisons));
+    /** The report of a language-model run: its own evaluation section and the privacy tests, no classifier sections. */
+    static void writeLanguageModel(RunContext run, String stage, List<MetricComparison> comparisons,
+            PrivacyResult privacy) throws IOException {
+        String html = ReportWriter.render(common(run).optPrivacy(privacy).build(),
+                LanguageModelReport.sections(comparisons));
         run.files().writeString(stage, run.folder().report(), html);
     }
 

@@ -40,6 +40,11 @@ public record PrivacyResult(
     public static final String CLASSIFIER_NOTE =
             "Not applicable: a classifier does not generate text, so it cannot write identifiers out.";
 
+    /** Note for masked-LM runs. */
+    public static final String MASKED_LM_NOTE = "Not applicable: a masked LM fills in masked tokens and does not"
+            + " generate free text, so the scan of generations does not apply; exposure and the membership attack"
+            + " measure its memorisation.";
+
     /**
      * The spec's thresholds.
      *

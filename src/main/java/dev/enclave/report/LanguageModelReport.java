@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The sections of a language-model run's report: the classification sections (summary, evaluation, per-class,
- * confusion) give way to {@link LanguageModelSection}; the model, the training loss curves, data accounting, splits,
- * de-identification and residency stay.
+ * confusion) give way to {@link LanguageModelSection}; the model, the training loss curves, the privacy tests, data
+ * accounting, splits, de-identification and residency stay.
  */
 public final class LanguageModelReport {
     private LanguageModelReport() {}
@@ -14,7 +14,7 @@ public final class LanguageModelReport {
     /** The sections, in order, for the given metrics. */
     public static List<Section> sections(List<MetricComparison> metrics) {
         return List.of(new LanguageModelSection(metrics), new ModelSection(), new TrainingSection(),
-                new DataAccountingSection(), new SplitSection(), new DeidentificationSection(),
+                new PrivacySection(), new DataAccountingSection(), new SplitSection(), new DeidentificationSection(),
                 new ResidencySection());
     }
 }

@@ -6,12 +6,14 @@ import ai.djl.ndarray.NDManager;
 import dev.enclave.eval.ExampleLosses;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.ProjectionAdapters;
+import dev.enclave.model.TextEncoder;
 import dev.enclave.model.llama.LlamaCausalLm;
 import dev.enclave.model.llama.LlamaConfig;
 import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.LoraModel;
 import dev.enclave.prep.PreparedSplits;
 import dev.enclave.prep.PreparedSplits.CausalSequence;
+import dev.enclave.privacy.TrainingCanaries;
 import dev.enclave.run.RunContext;
 import java.util.List;
 
@@ -21,7 +23,9 @@ import java.util.List;
  * with the loss on loss-masked tokens only ({@link CausalLmLoss}). A packed sequence attends across its examples, as
  * packing without a block-diagonal mask does. Writes {@code model/} ({@code LlamaForCausalLM}-style folder, LoRA
  * merged in) and, for LoRA, {@code adapter/} (PEFT, {@code task_type: CAUSAL_LM}). The base model is the pretrained
- * model itself: only its validation loss is measured.
+ * model itself: only its validation loss is measured. The spec's privacy canaries are added to the train rows here,
+ * each as its own unpacked sequence with the loss on every token after the first, never to the prepared data
+ * ({@link TrainingCanaries}).
  */
 public final class CausalLmTraining {
     private final TrainStage.Start start;
@@ -34,9 +38,15 @@ public final class CausalLmTraining {
     public void run(RunContext run) throws Exception {
         HfModelFolder folder = HfModelFolder.open(run.policy().resolve(run.spec().model().path(), "model.path"));
         LlamaConfig config = LlamaConfig.read(folder);
-        List<CausalSequence> train = PreparedSplits.readCausal(run, TrainStage.NAME, "train");
+        List<CausalSequence> prepared = PreparedSplits.readCausal(run, TrainStage.NAME, "train");
         List<CausalSequence> validation = PreparedSplits.readCausal(run, TrainStage.NAME, "validation");
-        LanguageModelFineTuning tuning = new LanguageModelFineTuning(run, train.size(), start);
+        TrainingCanaries.Inserted<CausalSequence> withCanaries;
+        try (TextEncoder encoder = TextEncoder.open(folder.tokenizerFile(), run.spec().task().maxTokens())) {
+            withCanaries = TrainingCanaries.causalSequences(prepared, TrainingCanaries.prepare(run, TrainStage.NAME, 0),
+                    encoder);
+        }
+        List<CausalSequence> train = withCanaries.examples();
+        LanguageModelFineTuning tuning = new LanguageModelFineTuning(run, prepared.size(), train.size(), start);
         int pad = config.padTokenId();
         int batchSize = run.spec().evaluation().batchSize();
         try (NDManager manager = NDManager.newBaseManager(tuning.devices().get(0))) {
@@ -69,7 +79,7 @@ public final class CausalLmTraining {
                 LanguageModelOutcome tuned = LanguageModelFineTuning.outcome(result, optimiser,
                         ExampleLosses.causal(model, store, validation, batchSize, pad, manager));
                 tuning.export(folder, architecture(config), model.hfParameters(), lora, "CAUSAL_LM", manager);
-                tuning.summarise(lora, train.size(), validation.size(), base, tuned);
+                tuning.summarise(lora, prepared.size(), withCanaries.added(), validation.size(), base, tuned);
             }
         }
     }

@@ -43,13 +43,16 @@ final class LanguageModelFineTuning {
     /**
      * Plans the training of {@code examples} rows and checks where it starts.
      *
+     * @param preparedRows rows of the prepared train split
+     * @param examples rows trained on: the prepared ones and the privacy canaries
      * @throws EnclaveException (bad input) for an empty train split, or a fresh start on a trained run folder
      */
-    LanguageModelFineTuning(RunContext run, int examples, TrainStage.Start start) throws IOException {
+    LanguageModelFineTuning(RunContext run, int preparedRows, int examples, TrainStage.Start start)
+            throws IOException {
         this.run = run;
         this.spec = run.spec();
         TrainingSpec settings = spec.training();
-        if (examples == 0) {
+        if (preparedRows == 0) {
             throw EnclaveException.badInput("the train split is empty: nothing to train on");
         }
         plan = TrainingPlan.of(examples, settings.batchSize(), settings.gradientAccumulation(), settings.epochs(),
@@ -142,8 +145,13 @@ final class LanguageModelFineTuning {
                 .forEach(run.manifest()::addFile);
     }
 
-    /** Puts the training figures into the manifest, in the shape the classification run uses. */
-    void summarise(LoraModel lora, int trainRows, int validationRows, PretrainedBaseline base,
+    /**
+     * Puts the training figures into the manifest, in the shape the classification run uses.
+     *
+     * @param trainRows prepared train rows
+     * @param canaryRows canary rows trained on besides them
+     */
+    void summarise(LoraModel lora, int trainRows, int canaryRows, int validationRows, PretrainedBaseline base,
             LanguageModelOutcome tuned) {
         TrainingSpec settings = spec.training();
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -158,6 +166,7 @@ final class LanguageModelFineTuning {
             summary.put("lora_modules", lora.adaptedModules().size());
         }
         summary.put("train_examples", trainRows);
+        summary.put("canary_examples", canaryRows);
         summary.put("validation_examples", validationRows);
         summary.put("base", base);
         summary.put("tuned", tuned);

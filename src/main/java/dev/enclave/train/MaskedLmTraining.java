@@ -6,11 +6,13 @@ import ai.djl.ndarray.NDManager;
 import dev.enclave.eval.ExampleLosses;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.model.ProjectionAdapters;
+import dev.enclave.model.TextEncoder;
 import dev.enclave.model.bert.BertConfig;
 import dev.enclave.model.bert.BertMaskedLm;
 import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.LoraModel;
 import dev.enclave.prep.PreparedSplits;
+import dev.enclave.privacy.TrainingCanaries;
 import dev.enclave.run.RunContext;
 import java.util.List;
 
@@ -22,7 +24,9 @@ import java.util.List;
  * {@code task_type} is null: PEFT has no masked-LM task type, and a null task type makes
  * {@code PeftModel.from_pretrained} wrap the loaded {@code BertForMaskedLM} as it is (the base {@code PeftModel}),
  * which is what PEFT itself writes for a model it has no task class for. The base model is the pretrained model
- * itself: only its validation loss (validation split masked as in evaluation, round 0) is measured.
+ * itself: only its validation loss (validation split masked as in evaluation, round 0) is measured. The spec's
+ * privacy canaries are added to the train examples here, encoded like prepared texts, never to the prepared data
+ * ({@link TrainingCanaries}).
  */
 public final class MaskedLmTraining {
     private final TrainStage.Start start;
@@ -42,9 +46,15 @@ public final class MaskedLmTraining {
                 pretrained.hiddenAct(), dropout, dropout, pretrained.padTokenId());
         MaskedLmMasking masking = new MaskedLmMasking(MaskedLmVocabulary.of(folder, config.vocabSize()),
                 run.spec().seed());
-        List<Example> train = PreparedSplits.read(run, TrainStage.NAME, "train");
+        List<Example> prepared = PreparedSplits.read(run, TrainStage.NAME, "train");
         List<Example> validation = PreparedSplits.read(run, TrainStage.NAME, "validation");
-        LanguageModelFineTuning tuning = new LanguageModelFineTuning(run, train.size(), start);
+        TrainingCanaries.Inserted<Example> withCanaries;
+        try (TextEncoder encoder = TextEncoder.open(folder.tokenizerFile(), run.spec().task().maxTokens())) {
+            withCanaries = TrainingCanaries.examples(prepared, TrainingCanaries.prepare(run, TrainStage.NAME, 0),
+                    encoder);
+        }
+        List<Example> train = withCanaries.examples();
+        LanguageModelFineTuning tuning = new LanguageModelFineTuning(run, prepared.size(), train.size(), start);
         int pad = config.padTokenId();
         int batchSize = run.spec().evaluation().batchSize();
         try (NDManager manager = NDManager.newBaseManager(tuning.devices().get(0))) {
@@ -84,7 +94,7 @@ public final class MaskedLmTraining {
                 LanguageModelOutcome tuned = LanguageModelFineTuning.outcome(result, optimiser,
                         ExampleLosses.masked(model, store, validation, masking, 0, batchSize, pad, manager));
                 tuning.export(folder, "BertForMaskedLM", model.hfParameters(), lora, null, manager);
-                tuning.summarise(lora, train.size(), validation.size(), base, tuned);
+                tuning.summarise(lora, prepared.size(), withCanaries.added(), validation.size(), base, tuned);
             }
         }
     }

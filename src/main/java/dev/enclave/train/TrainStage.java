@@ -96,9 +96,9 @@ public final class TrainStage implements Stage {
         if (prepared.isEmpty()) {
             throw EnclaveException.badInput("the train split is empty: nothing to train on");
         }
-        TrainingCanaries.Inserted withCanaries;
+        TrainingCanaries.Inserted<Example> withCanaries;
         try (TextEncoder encoder = TextEncoder.open(folder.tokenizerFile(), spec.task().maxTokens())) {
-            withCanaries = TrainingCanaries.classificationExamples(prepared,
+            withCanaries = TrainingCanaries.examples(prepared,
                     TrainingCanaries.prepare(run, NAME, labels.size()), encoder);
         }
         List<Example> train = withCanaries.examples();

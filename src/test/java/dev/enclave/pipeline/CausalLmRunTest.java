@@ -17,10 +17,18 @@ import dev.enclave.model.llama.LlamaConfig;
 import dev.enclave.model.lora.LoraAdapters;
 import dev.enclave.model.lora.PeftAdapter;
 import dev.enclave.model.safetensors.SafetensorsReader;
+import dev.enclave.prep.PreparedSplits;
+import dev.enclave.prep.PreparedSplits.CausalSequence;
+import dev.enclave.run.RunContext;
 import dev.enclave.run.RunFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,19 +37,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code enclave run} of a causal-lm spec with LoRA on a tiny random Llama and toy notes whose answer follows from the
  * text: the loss falls, {@code model/} reloads and equals base + adapter, metrics.json and the report hold the
- * language-model figures, and a run resumed from an earlier checkpoint ends with the same weights.
+ * language-model figures and the privacy tests, a run resumed from an earlier checkpoint ends with the same weights,
+ * and a run with one heavily repeated canary fails the exposure gate after writing its report.
  */
 class CausalLmRunTest {
     @TempDir
     static Path dir;
 
     static Path model;
+    static Path csv;
     static Path run;
 
     @BeforeAll
     static void runPipeline() throws Exception {
         model = LanguageModelFixtures.llama(dir.resolve("models/llama"));
-        Path csv = LanguageModelFixtures.toyNotes(dir, 48);
+        csv = LanguageModelFixtures.toyNotes(dir, 48);
         Path spec = LanguageModelFixtures.spec(dir, "causal", csv, model,
                 "{type: causal-lm, max_tokens: 24, prompt_template: \"note: {text} answer:\","
                         + " completion_template: \" {label}\"}",
@@ -133,6 +143,80 @@ class CausalLmRunTest {
         assertFalse(report.contains("id=\"confusion\""));
         assertFalse(report.contains("id=\"per-class\""));
         assertFalse(report.contains("Macro-F1"));
+    }
+
+    @Test
+    void privacyTestsRanOnBothModelsWithTheLeakScan() throws Exception {
+        JsonNode privacy = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile()).path("privacy");
+        assertEquals(2, privacy.path("canary_repeats").asInt());
+        for (String model : new String[] {"base", "tuned"}) {
+            JsonNode exposure = privacy.path(model + "_exposure");
+            assertEquals(List.of("canary-1", "canary-2"), exposure.findValuesAsText("canary"), model);
+            assertEquals(List.of("mrn", "ssn"), exposure.findValuesAsText("shape"), model);
+            for (JsonNode canary : exposure) {
+                double bits = canary.path("exposure").asDouble(-1);
+                assertTrue(bits >= 0 && bits <= canary.path("max_exposure").asDouble(), canary.toString());
+                assertEquals(50, canary.path("candidates").asInt());
+            }
+            JsonNode membership = privacy.path(model + "_membership");
+            double auc = membership.path("auc").asDouble(-1);
+            assertTrue(membership.path("interval").path("low").asDouble() <= auc
+                    && auc <= membership.path("interval").path("high").asDouble(), membership.toString());
+            assertEquals(20, membership.path("members").asInt(), "20 of the train rows");
+            assertTrue(membership.path("non_members").asInt() > 0, membership.toString());
+        }
+        JsonNode scan = privacy.path("leak_scan");
+        assertEquals(6 + 2, scan.path("generations").asInt(), "six test prompts and two canary prefixes");
+        assertEquals(2, scan.path("canaries").asInt());
+        assertTrue(scan.has("verbatim_canaries") && scan.has("hits_by_type"), scan.toString());
+        assertEquals(List.of("max_exposure", "max_membership_auc", "max_verbatim_canaries"),
+                privacy.path("gates").findValuesAsText("gate"));
+        assertTrue(privacy.path("passed").asBoolean(), privacy.path("gates").toString());
+
+        JsonNode manifest = manifest();
+        assertEquals(4, manifest.path("stages").path("train").path("canary_examples").asInt());
+        assertTrue(manifest.path("files").has("privacy/canaries.json"));
+        try (RunContext opened = RunContext.open(run, Clock.systemUTC())) {
+            List<CausalSequence> train = PreparedSplits.readCausal(opened, "check", "train");
+            assertEquals(manifest.path("stages").path("train").path("train_examples").asInt(), train.size());
+            assertTrue(train.stream().noneMatch(row -> row.id().startsWith("canary")), "no canary in prepared/");
+        }
+        String report = Files.readString(run.resolve("report.html"));
+        assertTrue(report.contains("<section id=\"privacy\"") && report.contains("Every privacy gate passed"));
+        assertTrue(report.contains("Identifiers in generated text"));
+    }
+
+    @Test
+    void aHeavilyRepeatedCanaryTripsTheExposureGateAfterTheReportIsWritten() throws Exception {
+        Path spec = LanguageModelFixtures.spec(dir, "causal-canary", csv, model,
+                "{type: causal-lm, max_tokens: 24, prompt_template: \"note: {text} answer:\","
+                        + " completion_template: \" {label}\"}",
+                "learning_rate: 0.05\nmethod: lora\nlora: {rank: 8, alpha: 16, dropout: 0.0,"
+                        + " target_modules: \"q_proj|v_proj|o_proj|down_proj\"}",
+                "{canaries: {count: 1, repeats: 40, shapes: [mrn]}, exposure_candidates: 50,"
+                        + " membership_examples: 20, max_exposure: 3}");
+        Path failing = dir.resolve("runs/causal-canary");
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = EnclaveCommand.execute("run", spec.toString(), "--run-dir", failing.toString());
+        } finally {
+            System.setErr(original);
+        }
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        assertEquals(3, exit, stderr.lines().filter(line -> line.startsWith("ERROR")).toList().toString());
+        assertTrue(stderr.contains("ERROR: privacy gate max_exposure failed: canary-1 (mrn) exposure in the tuned"
+                + " model"), stderr.lines().filter(line -> line.contains("gate")).toList().toString());
+        JsonNode privacy = RunFiles.JSON.readTree(failing.resolve("metrics.json").toFile()).path("privacy");
+        assertFalse(privacy.path("passed").asBoolean(true));
+        assertEquals(40, privacy.path("canary_repeats").asInt());
+        assertTrue(privacy.path("tuned_exposure").get(0).path("exposure").asDouble() > 3, privacy.toString());
+        String report = Files.readString(failing.resolve("report.html"));
+        assertTrue(report.contains("Privacy gate failed: max_exposure")
+                || report.contains("privacy gates failed"), "the report names the failed gate");
+        assertTrue(report.contains("privacy gate max_exposure failed"), "the report says which gate failed");
     }
 
     @Test

@@ -25,9 +25,21 @@ import java.util.TreeMap;
 final class LanguageModelFixtures {
     /** Words of the toy notes. */
     static final List<String> WORDS = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta", "kappa");
-    /** Every word the tokenizers know besides the special tokens. */
+    /**
+     * Every word the tokenizers know besides the special tokens: the notes' words, the prompt's, and what the privacy
+     * canaries are written with (their prefixes, digits, the hyphen).
+     */
     static final List<String> VOCABULARY = List.of("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "theta",
-            "kappa", "note", "answer", "yes", "no", ":");
+            "kappa", "note", "answer", "yes", "no", ":", "medical", "record", "social", "security", "number", "-",
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+    /**
+     * The privacy tests of the toy runs: two canaries (an MRN and an SSN) inserted twice each, few candidates and
+     * members, so that the tests stay fast. A tiny model on a 29-word vocabulary memorises even a canary seen eight
+     * times (exposure above 20 bits, the secret written out verbatim), so the gates here are set where they pass and
+     * the run completes; a test that wants a gate to trip sets its own.
+     */
+    static final String SMALL_PRIVACY = "{canaries: {count: 2, repeats: 2}, exposure_candidates: 50,"
+            + " membership_examples: 20, max_exposure: 30, max_membership_auc: 1.0, max_verbatim_canaries: 2}";
 
     private LanguageModelFixtures() {}
 
@@ -98,7 +110,8 @@ final class LanguageModelFixtures {
     }
 
     /**
-     * A lower-casing, whitespace-and-punctuation-splitting WordLevel tokenizer: the special tokens get ids 0.., then
+     * A lower-casing, whitespace-and-punctuation-splitting WordLevel tokenizer that splits numbers into single
+     * digits: the special tokens get ids 0.., then
      * {@link #VOCABULARY}; {@code before} (and {@code after}, when given) frame every text. Returns the vocabulary size.
      */
     private static int tokenizer(Path dir, List<String> specials, String before, String after) throws IOException {
@@ -114,7 +127,10 @@ final class LanguageModelFixtures {
             vocab.put(specials.get(i), i);
         }
         tokenizer.putObject("normalizer").put("type", "Lowercase");
-        tokenizer.putObject("pre_tokenizer").put("type", "Whitespace");
+        ObjectNode preTokenizer = tokenizer.putObject("pre_tokenizer").put("type", "Sequence");
+        ArrayNode steps = preTokenizer.putArray("pretokenizers");
+        steps.addObject().put("type", "Whitespace");
+        steps.addObject().put("type", "Digits").put("individual_digits", true);
         ObjectNode post = tokenizer.putObject("post_processor");
         post.put("type", "TemplateProcessing");
         ArrayNode single = post.putArray("single");
@@ -148,8 +164,17 @@ final class LanguageModelFixtures {
         return next;
     }
 
-    /** A spec for {@code task} over the toy notes, tiny training; {@code training} is extra YAML under training. */
+    /** A spec for {@code task} over the toy notes, tiny training and {@link #SMALL_PRIVACY}. */
     static Path spec(Path dir, String name, Path csv, Path model, String task, String training) throws IOException {
+        return spec(dir, name, csv, model, task, training, SMALL_PRIVACY);
+    }
+
+    /**
+     * A spec for {@code task} over the toy notes, tiny training; {@code training} is extra YAML under training,
+     * {@code privacy} the flow-style YAML of {@code evaluation.privacy}.
+     */
+    static Path spec(Path dir, String name, Path csv, Path model, String task, String training, String privacy)
+            throws IOException {
         String yaml = """
                 version: 1
                 name: %2$s
@@ -176,10 +201,11 @@ final class LanguageModelFixtures {
                   bootstrap_samples: 200
                   batch_size: 16
                   generation_examples: 6
+                  privacy: %7$s
                 output:
                   runs_dir: %1$s/runs
                 """.formatted(dir.toAbsolutePath(), name, csv.toAbsolutePath(), model.toAbsolutePath(), task,
-                training.indent(2).stripTrailing());
+                training.indent(2).stripTrailing(), privacy);
         return Files.writeString(dir.resolve(name + ".yaml"), yaml);
     }
 }

@@ -10,6 +10,7 @@ import dev.enclave.eval.ExampleLosses;
 import dev.enclave.eval.MaskedLmEvaluation;
 import dev.enclave.model.HfModelFolder;
 import dev.enclave.prep.PreparedSplits;
+import dev.enclave.privacy.PrivacyResult;
 import dev.enclave.run.RunContext;
 import dev.enclave.run.RunFiles;
 import dev.enclave.train.Example;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code enclave run} of a masked-lm spec with full fine-tuning on a tiny random BERT with a masked-LM head: the loss
- * falls, {@code model/} reloads as a {@code BertForMaskedLM} whose test loss is the one metrics.json reports, and the
- * report shows the language-model section only.
+ * falls, {@code model/} reloads as a {@code BertForMaskedLM} whose test loss is the one metrics.json reports, the
+ * privacy tests ran on both models without a leak scan, and the report shows the language-model and privacy sections.
  */
 class MaskedLmRunTest {
     @TempDir
@@ -76,10 +77,34 @@ class MaskedLmRunTest {
     }
 
     @Test
-    void reportShowsTheLanguageModelSection() throws Exception {
+    void privacyTestsRanOnBothModelsWithoutALeakScan() throws Exception {
+        JsonNode privacy = RunFiles.JSON.readTree(run.resolve("metrics.json").toFile()).path("privacy");
+        assertEquals(2, privacy.path("canary_repeats").asInt());
+        for (String model : new String[] {"base", "tuned"}) {
+            JsonNode exposure = privacy.path(model + "_exposure");
+            assertEquals(List.of("mrn", "ssn"), exposure.findValuesAsText("shape"), model);
+            for (JsonNode canary : exposure) {
+                double bits = canary.path("exposure").asDouble(-1);
+                assertTrue(bits >= 0 && bits <= canary.path("max_exposure").asDouble(), canary.toString());
+                assertTrue(canary.path("candidate_std_dev").asDouble() > 0, "candidates scored apart: " + canary);
+            }
+            double auc = privacy.path(model + "_membership").path("auc").asDouble(-1);
+            assertTrue(auc >= 0 && auc <= 1, model + " AUC " + auc);
+        }
+        assertTrue(privacy.path("leak_scan").isNull());
+        assertEquals(PrivacyResult.MASKED_LM_NOTE, privacy.path("leak_scan_note").asText());
+        assertEquals(List.of("max_exposure", "max_membership_auc"), privacy.path("gates").findValuesAsText("gate"));
+        JsonNode train = RunFiles.JSON.readTree(run.resolve("manifest.json").toFile()).path("stages").path("train");
+        assertEquals(4, train.path("canary_examples").asInt());
+    }
+
+    @Test
+    void reportShowsTheLanguageModelAndPrivacySections() throws Exception {
         String report = Files.readString(run.resolve("report.html"));
         assertTrue(report.contains("id=\"lm-evaluation\""));
         assertTrue(report.contains("Masked-token loss"));
+        assertTrue(report.contains("<section id=\"privacy\""));
+        assertTrue(report.contains("does not generate free text"));
         assertFalse(report.contains("id=\"confusion\""));
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The shipped causal-lm sample pipeline loads and validates. */
-class CausalSamplePipelineTest {
+/** The shipped language-model sample pipelines load and validate. */
+class LanguageModelPipelinesTest {
     @Test
     void clinicalNotesCausalSpecLoads() throws Exception {
         PipelineSpec spec = SpecLoader.load(Path.of("pipelines/clinical-notes-causal.yaml")).spec();
@@ -18,5 +18,14 @@ class CausalSamplePipelineTest {
         assertEquals(TrainingSpec.Method.LORA, spec.training().method());
         assertEquals("models/llama", spec.model().path());
         assertEquals(100, spec.evaluation().generationExamples());
+    }
+
+    @Test
+    void clinicalNotesMaskedLmSpecLoads() throws Exception {
+        PipelineSpec spec = SpecLoader.load(Path.of("pipelines/clinical-notes-mlm.yaml")).spec();
+        assertEquals(TaskSpec.Type.MASKED_LM, spec.task().type());
+        assertEquals("bert-base-uncased", spec.model().importIfMissing());
+        assertEquals(TrainingSpec.Method.LORA, spec.training().method());
+        assertEquals(60, spec.training().maxSteps());
     }
 }
