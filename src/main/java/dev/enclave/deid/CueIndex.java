@@ -2,7 +2,6 @@ package dev.enclave.deid;
 
 import java.util.BitSet;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where cue phrases end in a text, found in one pass: the offset right after each match of a cue pattern and the
@@ -12,9 +11,10 @@ final class CueIndex {
 
     private final BitSet ends = new BitSet();
 
-    CueIndex(Pattern cue, String text) {
-        Matcher m = cue.matcher(text);
-        while (m.find()) {
+    CueIndex(StartFilteredPattern cue, String text) {
+        StartFilteredPattern.Finder found = cue.finder(text);
+        while (found.find()) {
+            Matcher m = found.matcher();
             if (m.end() == m.start()) {
                 continue;
             }

@@ -27,30 +27,30 @@ public final class DateDetector implements Detector {
             + "(?::[0-5]\\d(?:\\.\\d+)?)?(?:\\s*(?:[ap]\\.m\\.|[ap]m\\b))?(?:\\s*(?:z|utc|gmt|[+-]\\d\\d:?\\d\\d|[ecmp][sd]t)\\b)?"
             + "|\\s+(?:at\\s+|@\\s*)(?:1[0-2]|0?[1-9])\\s*(?:[ap]\\.m\\.|[ap]m\\b))";
 
-    private static final Pattern ISO = Pattern.compile(
+    private static final StartFilteredPattern ISO = StartFilteredPattern.compile(
             "(?<![\\w/.:])(?:1[89]|20)\\d\\d([-/.])(?:0?[1-9]|1[0-2])\\1(?:[12]\\d|3[01]|0?[1-9])"
                     + "(?:" + TIME + "|(?![\\w]|[-/.]\\d))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NUMERIC = Pattern.compile(
+    private static final StartFilteredPattern NUMERIC = StartFilteredPattern.compile(
             "(?<![\\w/.:])(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})(?:" + TIME + "|(?![\\w]|[-/.]\\d))",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_DAY_NUMERIC = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?![\\w/]|\\.\\d)");
-    private static final Pattern MONTH_YEAR_NUMERIC = Pattern.compile(
+    private static final StartFilteredPattern MONTH_DAY_NUMERIC = StartFilteredPattern.compile("(\\d{1,2})/(\\d{1,2})(?![\\w/]|\\.\\d)");
+    private static final StartFilteredPattern MONTH_YEAR_NUMERIC = StartFilteredPattern.compile(
             "(?<![\\w/.:])(?:0?[1-9]|1[0-2])/(?:19|20)\\d\\d(?![\\w/]|\\.\\d)");
-    private static final Pattern MONTH_FIRST = Pattern.compile(
+    private static final StartFilteredPattern MONTH_FIRST = StartFilteredPattern.compile(
             "(?<![\\p{L}\\d])(?:" + WEEKDAY + ",?\\s+)?" + MONTH + "\\s*(?:the\\s+)?" + DAY
                     + "(?:(?:,\\s*|\\s+|-)(?:of\\s+)?" + YEAR + ")?(?:" + TIME + ")?", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAY_FIRST = Pattern.compile(
+    private static final StartFilteredPattern DAY_FIRST = StartFilteredPattern.compile(
             "(?<![\\p{L}\\d/.])(?:" + WEEKDAY + ",?\\s+(?:the\\s+)?)?" + DAY + "(?:\\s+of)?\\s*[-/.\\s]\\s*" + MONTH
                     + "(?:,?\\s*[-/.\\s]\\s*(?:" + YEAR + "|\\d\\d(?![\\d\\p{L}])))?(?:" + TIME + ")?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_YEAR = Pattern.compile(
+    private static final StartFilteredPattern MONTH_YEAR = StartFilteredPattern.compile(
             "(?<![\\p{L}\\d])" + MONTH + "(?:,?\\s*|\\s+of\\s+|-)" + YEAR, Pattern.CASE_INSENSITIVE);
-    private static final Pattern MONTH_ALONE = Pattern.compile(
+    private static final StartFilteredPattern MONTH_ALONE = StartFilteredPattern.compile(
             "(?:\\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Tt]ill|[Bb]y|[Tt]hrough|[Bb]efore|[Aa]fter|[Ff]rom|[Oo]f"
                     + "|[Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Aa]round|IN|SINCE|DURING|UNTIL|BY|BEFORE"
                     + "|AFTER|FROM|OF|EARLY|LATE|LAST|NEXT|THIS)[ \\t]{1,3}|\\b[Mm]id-)(" + MONTH_FULL + "|"
                     + MONTH_FULL.toUpperCase(Locale.ROOT) + ")(?![\\p{L}\\d]|\\.\\s*\\d|\\s+\\d)");
-    private static final Pattern ORDINAL_DAY = Pattern.compile(
+    private static final StartFilteredPattern ORDINAL_DAY = StartFilteredPattern.compile(
             "(?i)\\b(?:on|since|until|till|by|from|before|after|through|thru|the)[ \\t]{1,3}(?:the[ \\t]{1,3})?"
                     + "((?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\\w-])(?!\\s*(?:-\\s*)?(?:floor|percentile|grade|day|week"
                     + "|month|year|time|times|dose|cycle|rib|toe|finger|digit|metatarsal|metacarpal|intercostal|ics|cranial"
@@ -85,9 +85,10 @@ public final class DateDetector implements Detector {
     public List<PhiSpan> detect(AnalyzedText text) {
         String s = text.text();
         List<PhiSpan> out = new ArrayList<>();
-        addAll(text, ISO.matcher(s), out, 0.95);
-        Matcher numeric = NUMERIC.matcher(s);
-        while (numeric.find()) {
+        addAll(text, ISO.finder(s), out, 0.95);
+        StartFilteredPattern.Finder numericFound = NUMERIC.finder(s);
+        while (numericFound.find()) {
+            Matcher numeric = numericFound.matcher();
             int a = Integer.parseInt(numeric.group(1));
             int b = Integer.parseInt(numeric.group(3));
             String year = numeric.group(4);
@@ -97,8 +98,9 @@ public final class DateDetector implements Detector {
                 out.add(text.span(numeric.start(), numeric.end(), PhiType.DATE, id(), 0.95));
             }
         }
-        Matcher monthDay = MONTH_DAY_NUMERIC.matcher(s);
-        while (monthDay.find()) {
+        StartFilteredPattern.Finder monthDayFound = MONTH_DAY_NUMERIC.finder(s);
+        while (monthDayFound.find()) {
+            Matcher monthDay = monthDayFound.matcher();
             char previous = monthDay.start() == 0 ? ' ' : s.charAt(monthDay.start() - 1);
             if (Character.isLetterOrDigit(previous) || previous == '_' || "/.:".indexOf(previous) >= 0) {
                 continue;
@@ -117,30 +119,33 @@ public final class DateDetector implements Detector {
                 out.add(text.span(monthDay.start(), monthDay.end(), PhiType.DATE, id(), 0.8));
             }
         }
-        addAll(text, MONTH_YEAR_NUMERIC.matcher(s), out, 0.8);
-        addTextual(text, MONTH_FIRST.matcher(s), out);
-        addTextual(text, DAY_FIRST.matcher(s), out);
-        addTextual(text, MONTH_YEAR.matcher(s), out);
-        addGroup(text, MONTH_ALONE.matcher(s), out, 0.7);
-        addGroup(text, ORDINAL_DAY.matcher(s), out, 0.7);
+        addAll(text, MONTH_YEAR_NUMERIC.finder(s), out, 0.8);
+        addTextual(text, MONTH_FIRST.finder(s), out);
+        addTextual(text, DAY_FIRST.finder(s), out);
+        addTextual(text, MONTH_YEAR.finder(s), out);
+        addGroup(text, MONTH_ALONE.finder(s), out, 0.7);
+        addGroup(text, ORDINAL_DAY.finder(s), out, 0.7);
         return out;
     }
 
-    private void addAll(AnalyzedText text, Matcher m, List<PhiSpan> out, double confidence) {
-        while (m.find()) {
+    private void addAll(AnalyzedText text, StartFilteredPattern.Finder found, List<PhiSpan> out, double confidence) {
+        while (found.find()) {
+            Matcher m = found.matcher();
             out.add(text.span(m.start(), m.end(), PhiType.DATE, id(), confidence));
         }
     }
 
-    private void addGroup(AnalyzedText text, Matcher m, List<PhiSpan> out, double confidence) {
-        while (m.find()) {
+    private void addGroup(AnalyzedText text, StartFilteredPattern.Finder found, List<PhiSpan> out, double confidence) {
+        while (found.find()) {
+            Matcher m = found.matcher();
             out.add(text.span(m.start(1), m.end(1), PhiType.DATE, id(), confidence));
         }
     }
 
     /** Textual dates, except those whose only month word is a lower-case "may"/"mar"/"march" (verbs). */
-    private void addTextual(AnalyzedText text, Matcher m, List<PhiSpan> out) {
-        while (m.find()) {
+    private void addTextual(AnalyzedText text, StartFilteredPattern.Finder found, List<PhiSpan> out) {
+        while (found.find()) {
+            Matcher m = found.matcher();
             String match = m.group();
             Matcher month = MONTH_WORD.matcher(match);
             if (!month.find()) {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Named hospitals, clinics, care homes, pharmacies, schools and firms: capitalised words ending in a facility word
  * ("Mercy General Hospital", "Lakeside Nursing Home", "St. Mary's Medical Center", "Baker &amp; Cole LLP"),
  * optionally continued by "of ..." ("Hospital of the University of Pennsylvania", "University of Michigan"), and
- * "St./Saint X's" on its own. A facility word after only generic words ("the hospital", "Community Hospital",
+ * "St./Saint X's" on its own, and "Mount/Mt. X" after "at", "from", "to", "in" or a comma ("Dr. Chen at Mount
+ * Sinai"). A facility word after only generic words ("the hospital", "Community Hospital",
  * "Urgent Care") is not a name; weak facility words (Group, Associates, Pharmacy, School...) need a distinctive word
  * (a name, a place or a word that is not ordinary English) before them.
  */
@@ -47,6 +48,9 @@ public final class FacilityDetector implements Detector {
     private static final Pattern OF_CONTINUATION = Pattern.compile(
             "^[ \\t]+(?:of|OF|at|AT)[ \\t]+(?:(?:the|THE)[ \\t]+)?((?:[A-Z][\\p{L}'\u2019.-]*(?:[ \\t]+(?:of|OF)[ \\t]+|[ \\t]+|(?=\\W|$))){1,4})");
     private static final Pattern SAINT = Pattern.compile("\\b(?:St\\.?|Saint|ST\\.?|SAINT)\\s+[A-Z][\\p{L}]+['\u2019][sS]\\b");
+    private static final Pattern MOUNT = Pattern.compile("(?:\\b(?:at|from|to|in|At|From|To|In|AT|FROM|TO|IN)|[,@:])"
+            + "[ \\t]{1,3}((?:Mount|Mt\\.?|MOUNT|MT\\.?)[ \\t]+[A-Z][\\p{L}]+(?:['\u2019][sS])?"
+            + "(?:[ \\t]+(?:West|East|North|South|WEST|EAST|NORTH|SOUTH)(?![\\w-]))?)");
     private static final Set<String> GENERIC = Set.of("general", "regional", "community", "memorial", "county", "university", "medical", "children",
             "children's", "state", "veterans", "city", "private", "public", "teaching", "psychiatric", "mental",
             "rehabilitation", "surgical", "specialty", "acute", "main", "emergency", "urgent", "primary", "family",
@@ -139,6 +143,10 @@ public final class FacilityDetector implements Detector {
         m = SAINT.matcher(s);
         while (m.find()) {
             out.add(text.span(m.start(), m.end(), PhiType.FACILITY, id(), 0.6));
+        }
+        m = MOUNT.matcher(s);
+        while (m.find()) {
+            out.add(text.span(m.start(1), m.end(1), PhiType.FACILITY, id(), 0.6));
         }
         return out;
     }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  */
 public final class IdentifierCueDetector implements Detector {
 
-    private record Cue(PhiType type, Pattern pattern) implements java.io.Serializable {
+    private record Cue(PhiType type, StartFilteredPattern filtered) implements java.io.Serializable {
+        Pattern pattern() {
+            return filtered.pattern();
+        }
     }
 
     private static final String NUM = "(?:\\s*(?:number|num|no\\.?|nbr|#|id|identifier|code))?";
@@ -72,7 +75,7 @@ public final class IdentifierCueDetector implements Detector {
                     + "|(?:19|20)\\d\\d[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\\d|3[01])");
 
     private static Cue cue(PhiType type, String regex) {
-        return new Cue(type, Pattern.compile(regex + "(?![\\p{L}])"));
+        return new Cue(type, StartFilteredPattern.compile(regex + "(?![\\p{L}])"));
     }
 
     @Override
@@ -85,9 +88,9 @@ public final class IdentifierCueDetector implements Detector {
         String s = text.text();
         List<PhiSpan> out = new ArrayList<>();
         for (Cue cue : CUES) {
-            Matcher m = cue.pattern().matcher(s);
-            while (m.find()) {
-                int from = m.end();
+            StartFilteredPattern.Finder found = cue.filtered().finder(s);
+            while (found.find()) {
+                int from = found.matcher().end();
                 Matcher sep = SEPARATOR.matcher(s).region(from, s.length());
                 if (sep.lookingAt()) {
                     from = sep.end();

@@ -18,11 +18,11 @@ public final class LocationDetector implements Detector {
     private static final Pattern STATE_AFTER_COMMA = Pattern.compile(
             ",[ \\t]*(?:(" + UsStates.ABBREVIATION_REGEX + ")(?![\\w])\\.?|(" + UsStates.NAME_REGEX + ")\\b)"
                     + "(,?[ \\t]*\\d{5}(?:-\\d{4})?)?");
-    private static final Pattern RESIDENCE_CUE = Pattern.compile("(?i)\\b(?:lives|living|live|resides|residing|resident"
+    private static final StartFilteredPattern RESIDENCE_CUE = StartFilteredPattern.compile("(?i)\\b(?:lives|living|live|resides|residing|resident"
             + "|residence|moved|relocated|born|raised|grew\\s+up|hometown|native|visiting|originally|home)"
             + "\\s+(?:here\\s+|alone\\s+|with\\s+\\w+\\s+)?(?:in|to|from|of|at|near|is)\\s+(?:the\\s+)?"
             + "(?:(?:city|town|village|township)\\s+of\\s+)?");
-    private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:in|from|to|near|outside(?:\\s+of)?|around"
+    private static final StartFilteredPattern WEAK_CUE = StartFilteredPattern.compile("(?i)\\b(?:in|from|to|near|outside(?:\\s+of)?|around"
             + "|visiting|of|at)\\s+");
     private static final Pattern COUNTY = Pattern.compile("((?:[A-Z][\\p{L}'\u2019.-]*[ \\t]+){1,3})"
             + "(?:County|Parish|Borough|Township|COUNTY|PARISH|BOROUGH|TOWNSHIP)\\b");

@@ -46,6 +46,8 @@ public final class NameDetector implements Detector {
     private static final Set<String> PARTICLES = Set.of("van", "von", "de", "da", "del", "della", "di", "du", "la",
             "le", "der", "den", "ter", "bin", "ibn", "al", "el", "st", "dos", "das", "y");
     private static final Set<String> SUFFIXES = Set.of("jr", "sr", "ii", "iii", "iv");
+    /** Words that begin the name of a place or facility ("St. Luke's", "Mount Sinai"), never a given name. */
+    private static final Set<String> PLACE_PREFIXES = Set.of("st", "ste", "saint", "mt", "mount", "ft", "fort");
     private static final Set<String> EPONYM_NEXT = Set.of("disease", "syndrome", "sign", "signs", "test", "tests",
             "maneuver", "manoeuvre", "palsy", "fracture", "score", "scale", "criteria", "classification",
             "procedure", "operation", "repair", "catheter", "tube", "drain", "stain", "reflex", "phenomenon", "law",
@@ -58,7 +60,7 @@ public final class NameDetector implements Detector {
             "dressing", "boot", "splint", "collar", "mask", "bag", "forceps", "retractor", "clamp", "needle",
             "shunt", "pouch", "loop", "anastomosis", "fundoplication", "hypothesis", "tumors", "injury", "lesion",
             "ratio", "curve", "distribution", "analysis", "units", "unit", "plot", "tear", "tears", "pill", "tablet");
-    private static final Pattern LABEL_CUE = Pattern.compile("(?i)(?:\\b(?:patient|pt|client|member|subscriber|insured"
+    private static final StartFilteredPattern LABEL_CUE = StartFilteredPattern.compile("(?i)(?:\\b(?:patient|pt|client|member|subscriber|insured"
             + "|guarantor|name|patient\\s+name|full\\s+name|pt\\s+name|legal\\s+name|attending|attending\\s+physician"
             + "|resident|fellow|intern|pcp|primary\\s+care(?:\\s+(?:physician|provider|doctor))?|provider|physician"
             + "|surgeon|assistant|anesthesiologist|anesthesia|consultant|referring(?:\\s+(?:physician|provider"
@@ -76,7 +78,7 @@ public final class NameDetector implements Detector {
             + "|assisted|supervised|staffed|covered|ordered|notarized|represented)\\s+by\\s*:?\\s*"
             + "|\\bdear\\s+|/s/\\s*|\\bin\\s+re:?\\s+|\\b(?:estate|matter|marriage|custody|guardianship|conservatorship"
             + "|deposition|testimony|declaration|affidavit|statement|interview|examination|cross-examination)\\s+of\\s+)");
-    private static final Pattern WEAK_CUE = Pattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
+    private static final StartFilteredPattern WEAK_CUE = StartFilteredPattern.compile("(?i)\\b(?:wife|husband|spouse|partner|son|daughter|mother"
             + "|father|mom|dad|sister|brother|aunt|uncle|niece|nephew|grandson|granddaughter|grandmother"
             + "|grandfather|grandma|grandpa|cousin|friend|fianc[e\u00e9]e?|girlfriend|boyfriend|roommate|neighbou?r"
             + "|caregiver|guardian|landlord|employer|boss|coworker|co-worker|colleague|sponsor|child|stepson"
@@ -86,7 +88,7 @@ public final class NameDetector implements Detector {
             + "|manager|supervisor|foreman|owner|victim|deponent|adjuster|employee|driver|passenger|witness|neighbor"
             + "|roommate|housemate|ex-wife|ex-husband|ex|stepfather|stepmother|godmother|godfather|twin|baby"
             + "|and\\s+(?:dr|mr|mrs|ms)\\.)(?:\\b|(?<=\\.))\\s*,?\\s*(?:\\(|named\\s+|is\\s+|was\\s+)?");
-    private static final Pattern GENERIC_CUE = Pattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
+    private static final StartFilteredPattern GENERIC_CUE = StartFilteredPattern.compile("(?i)\\b(?:cc|by|with|for|from|to|and)\\b\\s*:?\\s*");
     private static final Pattern CREDENTIAL = Pattern.compile("(?:,[ \\t]*|[ \\t]+|[ \\t]*\\([ \\t]*)(?:M\\.D\\.|MD|D\\.O\\.|R\\.N\\.|RN|N\\.P\\.|NP"
             + "|PA-C|CNM|CRNA|LPN|LCSW|LICSW|LMSW|MSW|Ph\\.D\\.|PhD|PharmD|Pharm\\.D\\.|DDS|DMD|DPM|DPT|OTR/L|OTR"
             + "|CCC-SLP|RDN|CNA|APRN|FNP-BC|FNP-C|FNP|ANP-BC|ANP|ACNP|AGNP|AGACNP|DNP|MPH|MBA|FACS|FACP|FACC|FAAP"
@@ -576,7 +578,8 @@ public final class NameDetector implements Detector {
                     Token u = text.token(j + 1);
                     boolean cued = evidence == Evidence.TITLE || evidence == Evidence.LABEL;
                     boolean firstName = u != null && text.adjacentOnLine(t, u) && nameLike(u) && (cued || !vocabulary(u))
-                            && !excluded(u) && !stateName(u) && (lex.isFirstName(u.lower()) || isInitial(u)
+                            && !excluded(u) && !stateName(u) && !PLACE_PREFIXES.contains(u.lower())
+                            && (lex.isFirstName(u.lower()) || isInitial(u)
                                 || (cued && !lex.isCommonWord(u.lower()) && endsName(u)));
                     boolean suffix = u != null && SUFFIXES.contains(u.lower());
                     if (firstName || suffix) {
@@ -701,13 +704,18 @@ public final class NameDetector implements Detector {
         }
 
         private boolean nameLike(Token t) {
-            if (!t.isWord() || !t.isCapitalized()) {
+            if (!t.isWord() || !t.isCapitalized() || gluedToDigit(t)) {
                 return false;
             }
             boolean dict = dictName(t.lower());
             boolean acronym = t.isAllCaps() && !text.inCapsLine(t)
                     && (dict ? t.text().length() <= 3 && !capitalNeighbour(t) : t.text().length() < 4 || !capitalNeighbour(t));
             return !acronym;
+        }
+
+        /** Whether a digit follows the word directly, so it is the start of a code such as E0759955. */
+        private boolean gluedToDigit(Token t) {
+            return t.end() < text.text().length() && Character.isDigit(text.text().charAt(t.end()));
         }
 
         /** Whether the nearest word before or after (across one comma) is also written in capitals. */
@@ -839,7 +847,7 @@ public final class NameDetector implements Detector {
                 return false;
             }
             char before = t.start() == 0 ? ' ' : text.text().charAt(t.start() - 1);
-            if (before == '/' || before == '-' || Character.isLetterOrDigit(before)) {
+            if (before == '/' || before == '-' || Character.isLetterOrDigit(before) || gluedToDigit(t)) {
                 return false;
             }
             Token next = text.token(t.index() + 1);

@@ -3,7 +3,6 @@ package dev.enclave.deid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ZIP codes (12345 or 12345-6789) where a five-digit number is known to be one: after a state name or postal
@@ -12,13 +11,13 @@ import java.util.regex.Pattern;
 public final class ZipDetector implements Detector {
 
     private static final String ZIP = "(\\d{5}(?:-\\d{4})?)(?![\\w-])";
-    private static final Pattern AFTER_ABBREVIATION = Pattern.compile(
+    private static final StartFilteredPattern AFTER_ABBREVIATION = StartFilteredPattern.compile(
             "\\b" + UsStates.ABBREVIATION_REGEX + "\\.?,?[ \\t]{1,3}" + ZIP);
-    private static final Pattern AFTER_NAME = Pattern.compile(
+    private static final StartFilteredPattern AFTER_NAME = StartFilteredPattern.compile(
             "(?i)(?-i:(?=[A-Z]))\\b" + UsStates.NAME_REGEX + ",?[ \\t]{1,3}" + ZIP);
-    private static final Pattern AFTER_CUE = Pattern.compile(
+    private static final StartFilteredPattern AFTER_CUE = StartFilteredPattern.compile(
             "(?i)\\b(?:zip|zip\\s*code|zipcode|postal\\s*code|postcode)\\s*(?:is)?\\s*[:#]?\\s*" + ZIP);
-    private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])");
+    private static final StartFilteredPattern ZIP_PLUS_FOUR = StartFilteredPattern.compile("(?<![\\w-])(\\d{5}-\\d{4})(?![\\w-])");
 
     @Override
     public String id() {
@@ -35,9 +34,10 @@ public final class ZipDetector implements Detector {
         return out;
     }
 
-    private void add(AnalyzedText text, Pattern p, double confidence, List<PhiSpan> out) {
-        Matcher m = p.matcher(text.text());
-        while (m.find()) {
+    private void add(AnalyzedText text, StartFilteredPattern p, double confidence, List<PhiSpan> out) {
+        StartFilteredPattern.Finder found = p.finder(text.text());
+        while (found.find()) {
+            Matcher m = found.matcher();
             out.add(text.span(m.start(1), m.end(1), PhiType.ZIP, id(), confidence));
         }
     }
