@@ -110,6 +110,12 @@ public final class PrepareStage implements Stage {
         Dataset<Row> withSurrogates = tally.lossless("deidentify", accepted.mapPartitions(
                 new DeidentifyRows(deidentifier), Encoders.row(PreparedRows.DEIDENTIFIED)), null);
         Dataset<Row> deidentified = withSurrogates.drop(PreparedRows.SURROGATES);
+        // The residual scan needs each row's surrogates after the later steps have released this step's rows: keep
+        // the small (id, surrogates) projection, materialised now, so the scan does not recompute ingest and
+        // de-identification.
+        Dataset<Row> surrogates = withSurrogates.select(PreparedRows.ID, PreparedRows.SURROGATES)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        surrogates.count();
         read.unpersist();
         Map<String, Long> phiReplaced = phiCounts(deidentified);
         started = lap("deidentify", started);
@@ -136,10 +142,10 @@ public final class PrepareStage implements Stage {
         PreparedExamples examples = PreparedExamples.format(split, spec, modelDir, tokenizerFile, tally);
         started = lap("format", started);
 
-        ResidualScan.Result residual = ResidualScan.run(examples.output(),
-                withSurrogates.select(PreparedRows.ID, PreparedRows.SURROGATES),
+        ResidualScan.Result residual = ResidualScan.run(examples.output(), surrogates,
                 new TextEncoderFactory(tokenizerFile, spec.task().maxTokens()), deidentifier,
                 spec.deid().maxResidualPerMillionTokens());
+        surrogates.unpersist();
         PrepareSummary summary = PrepareSummary.of(tally.steps(), phiReplaced, PrepareSummary.Dedup.of(clusters),
                 check.result(), examples.statistics(), examples.output().schema(), gate, residual);
         started = lap("residual-scan", started);
